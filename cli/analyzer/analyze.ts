@@ -1,0 +1,63 @@
+/**
+ * The policy step of the plan's path: configure the pack for the environment, then Analyze each
+ * resource and AnalyzeStack over all of them, as `pulumi preview --policy-pack` does.
+ */
+import { PlannedResource, Violation, isBlocking } from "../model";
+import { AnalyzerClient, AnalyzerInfo } from "./client";
+import { PackProcess } from "./pack-process";
+import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
+
+export interface PolicyRun {
+  readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
+  readonly violations: Violation[];
+}
+
+const severityRank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, "": 4 };
+
+/** Violations in report order: blocking first, then by severity, policy, resource and message. */
+export function sortViolations(violations: readonly Violation[]): Violation[] {
+  return [...violations].sort(
+    (a, b) =>
+      Number(isBlocking(b)) - Number(isBlocking(a)) ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.policy.localeCompare(b.policy) ||
+      a.urn.localeCompare(b.urn) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Removes repeats (a resource rule can fire in Analyze and a stack rule on the same finding). */
+function unique(violations: readonly Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = JSON.stringify([v.policy, v.urn, v.message, v.enforcementLevel]);
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function runPolicies(
+  pack: PackProcess,
+  resources: readonly PlannedResource[],
+  opts: { stack: string; project: string; policyConfigFile?: string },
+): Promise<PolicyRun> {
+  const client = new AnalyzerClient(pack.address);
+  try {
+    const info: AnalyzerInfo = await client.getAnalyzerInfo();
+    const config = opts.policyConfigFile
+      ? resolvePolicyConfig(readPolicyConfigFile(opts.policyConfigFile), info, opts.policyConfigFile)
+      : resolvePolicyConfig({}, info, "(pack defaults)");
+    await client.configureStack(opts.stack, opts.project, true);
+    await client.configure(config);
+    const [each, stack] = await Promise.all([client.analyzeEach(resources), client.analyzeStack(resources)]);
+    return {
+      pack: { name: info.name, version: info.version, policies: info.policies.length },
+      violations: sortViolations(unique([...each, ...stack])),
+    };
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Starts a policy pack as a child process the way the Pulumi CLI's policy analyzer plugin does:
+ * the pack's program runs with the pack folder as its working directory, serves the analyzer gRPC
+ * service on 127.0.0.1 and prints its port on the first line of stdout.
+ */
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import { InputError } from "../errors";
+
+export interface PackProcess {
+  /** `127.0.0.1:<port>` of the pack's analyzer service. */
+  readonly address: string;
+  /** Stops the pack. */
+  stop(): void;
+}
+
+const startTimeoutMs = 30_000;
+
+/**
+ * Starts the pack in `packDir` (a folder with `PulumiPolicy.yaml`, `package.json` and `index.ts`).
+ * TypeScript runs transpile-only (esbuild-register); type-checking happens once, in the build.
+ */
+export function startPolicyPack(packDir: string): Promise<PackProcess> {
+  const dir = path.resolve(packDir);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--require", require.resolve("esbuild-register"), path.join(dir, "index.ts"), "127.0.0.1:0"],
+    { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    let settled = false;
+    const fail = (message: string) => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        child.kill();
+        reject(new InputError(message));
+      }
+    };
+    const timer = setTimeout(
+      () => fail(`policy pack ${dir} did not print its port within ${startTimeoutMs / 1000} s`),
+      startTimeoutMs,
+    );
+    child.stdout?.setEncoding("utf8");
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => (stderr += chunk));
+    child.stdout?.on("data", (chunk: string) => {
+      if (settled) {
+        return;
+      }
+      stdout += chunk;
+      const newline = stdout.indexOf("\n");
+      if (newline < 0) {
+        return;
+      }
+      const port = Number(stdout.slice(0, newline).trim());
+      if (!Number.isInteger(port) || port <= 0) {
+        fail(`policy pack ${dir} printed '${stdout.slice(0, newline)}' instead of its port`);
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      child.stdout?.removeAllListeners("data");
+      child.stdout?.resume();
+      resolve({ address: `127.0.0.1:${port}`, stop: () => child.kill() });
+    });
+    child.on("error", (err) => fail(`cannot start policy pack ${dir}: ${err.message}`));
+    child.on("exit", (code) =>
+      fail(`policy pack ${dir} exited with code ${code} before serving:\n${stderr.trim()}`),
+    );
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Pulumi mocks that answer like Azure would: ARM resource ids, endpoints, principal ids and other
+ * computed outputs, so that inputs depending on them resolve during an offline plan. Every value is
+ * derived from the resource's URN and inputs, so the same program gives the same outputs.
+ */
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+export const mockSubscriptionId = "00000000-0000-0000-0000-000000000000";
+export const mockTenantId = "11111111-1111-1111-1111-111111111111";
+export const mockClientObjectId = "22222222-2222-2222-2222-222222222222";
+
+type Inputs = Record<string, unknown>;
+
+/** A deterministic GUID from a seed. */
+export function guidFrom(seed: string): string {
+  const h = createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * How to build the ARM id of a type: the provider namespace and, per level, the ARM collection
+ * and the input that holds the name at that level (the last level may fall back to the logical name).
+ */
+interface ArmShape {
+  readonly namespace: string;
+  readonly levels: readonly (readonly [collection: string, nameInput: string])[];
+  /** Extra computed outputs beyond `id` and `name`. */
+  readonly outputs?: (inputs: Inputs, name: string, urn: string) => Inputs;
+}
+
+function withIdentity(inputs: Inputs, urn: string): Inputs {
+  const identity = inputs.identity as { type?: string } | undefined;
+  if (!identity?.type || !identity.type.includes("SystemAssigned")) {
+    return {};
+  }
+  return { identity: { ...identity, principalId: guidFrom(`${urn}#principal`), tenantId: mockTenantId } };
+}
+
+const shapes: Record<string, ArmShape> = {
+  "azure-native:cognitiveservices:Account": {
+    namespace: "Microsoft.CognitiveServices",
+    levels: [["accounts", "accountName"]],
+    outputs: (inputs, name, urn) => {
+      const props = (inputs.properties ?? {}) as Inputs;
+      const subdomain = (props.customSubDomainName as string | undefined) ?? name;
+      const endpoint = `https://${subdomain}.cognitiveservices.azure.com/`;
+      return {
+        ...withIdentity(inputs, urn),
+        properties: {
+          ...props,
+          endpoint,
+          endpoints: {
+            "OpenAI Language Model Instance API": `https://${subdomain}.openai.azure.com/`,
+            "Azure AI Model Inference API": `https://${subdomain}.services.ai.azure.com/`,
+          },
+          provisioningState: "Succeeded",
+        },
+      };
+    },
+  },
+  "azure-native:cognitiveservices:Deployment": {
+    namespace: "Microsoft.CognitiveServices",
+    levels: [
+      ["accounts", "accountName"],
+      ["deployments", "deploymentName"],
+    ],
+  },
+  "azure-native:cognitiveservices:RaiPolicy": {
+    namespace: "Microsoft.CognitiveServices",
+    levels: [
+      ["accounts", "accountName"],
+      ["raiPolicies", "raiPolicyName"],
+    ],
+  },
+  "azure-native:cognitiveservices:Project": {
+    namespace: "Microsoft.CognitiveServices",
+    levels: [
+      ["accounts", "accountName"],
+      ["projects", "projectName"],
+    ],
+    outputs: (inputs, _name, urn) => withIdentity(inputs, urn),
+  },
+  "azure-native:apimanagement:ApiManagementService": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [["service", "serviceName"]],
+    outputs: (inputs, name, urn) => ({
+      ...withIdentity(inputs, urn),
+      gatewayUrl: `https://${name}.azure-api.net`,
+      developerPortalUrl: `https://${name}.developer.azure-api.net`,
+    }),
+  },
+  "azure-native:operationalinsights:Workspace": {
+    namespace: "Microsoft.OperationalInsights",
+    levels: [["workspaces", "workspaceName"]],
+    outputs: (_inputs, _name, urn) => ({ customerId: guidFrom(`${urn}#customerId`) }),
+  },
+  "azure-native:applicationinsights:Component": {
+    namespace: "Microsoft.Insights",
+    levels: [["components", "resourceName"]],
+    outputs: (_inputs, _name, urn) => {
+      const key = guidFrom(`${urn}#instrumentationKey`);
+      return {
+        instrumentationKey: pulumi.secret(key),
+        connectionString: pulumi.secret(
+          `InstrumentationKey=${key};IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/`,
+        ),
+        appId: guidFrom(`${urn}#appId`),
+      };
+    },
+  },
+};
+
+/** The collection name of a type token: `azure-native:apimanagement:NamedValue` → `namedValues`. */
+function collectionOf(type: string): string {
+  const last = type.split(":").pop() ?? type;
+  return `${last.charAt(0).toLowerCase()}${last.slice(1)}s`;
+}
+
+/** The ARM id a resource of this type and these inputs would get. */
+export function armId(type: string, name: string, inputs: Inputs): string {
+  const sub = `/subscriptions/${mockSubscriptionId}`;
+  const group = inputs.resourceGroupName as string | undefined;
+  if (type === "azure-native:resources:ResourceGroup") {
+    return `${sub}/resourceGroups/${(inputs.resourceGroupName as string | undefined) ?? name}`;
+  }
+  const scope = (inputs.scope as string | undefined) ?? (group ? `${sub}/resourceGroups/${group}` : sub);
+  const shape = shapes[type];
+  if (shape) {
+    const path = shape.levels
+      .map(([collection, input], i) => {
+        const value = inputs[input] as string | undefined;
+        return `${collection}/${value ?? (i === shape.levels.length - 1 ? name : "unknown")}`;
+      })
+      .join("/");
+    return `${scope}/providers/${shape.namespace}/${path}`;
+  }
+  const [pkg, mod] = type.split(":");
+  return `${scope}/providers/${pkg}.${mod}/${collectionOf(type)}/${name}`;
+}
+
+/** The Azure name of a resource: its `<x>Name` input for the type's last level, else the logical name. */
+function azureName(type: string, name: string, inputs: Inputs): string {
+  const shape = shapes[type];
+  const input = shape ? shape.levels[shape.levels.length - 1][1] : undefined;
+  const value = input
+    ? inputs[input]
+    : type === "azure-native:resources:ResourceGroup"
+      ? inputs.resourceGroupName
+      : undefined;
+  return typeof value === "string" ? value : name;
+}
+
+/** Mocks for `pulumi.runtime.setMocks` that answer like Azure and Entra ID would. */
+export class AzureMocks implements pulumi.runtime.Mocks {
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Inputs } {
+    const inputs = args.inputs as Inputs;
+    if (args.type.startsWith("pulumi:providers:")) {
+      return { id: `${args.name}-provider-id`, state: inputs };
+    }
+    const urn = `${args.type}::${args.name}`;
+    if (args.type.startsWith("azuread:")) {
+      const objectId = guidFrom(`${urn}#objectId`);
+      return { id: objectId, state: { ...inputs, objectId } };
+    }
+    const name = azureName(args.type, args.name, inputs);
+    const id = armId(args.type, name, inputs);
+    const extra = shapes[args.type]?.outputs?.(inputs, name, urn) ?? {};
+    return { id, state: { ...inputs, name, ...extra } };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Inputs {
+    switch (args.token) {
+      case "azure-native:authorization:getClientConfig":
+        return {
+          clientId: mockClientObjectId,
+          objectId: mockClientObjectId,
+          subscriptionId: mockSubscriptionId,
+          tenantId: mockTenantId,
+        };
+      case "azuread:index/getClientConfig:getClientConfig":
+        return { clientId: mockClientObjectId, objectId: mockClientObjectId, tenantId: mockTenantId };
+      default:
+        return {};
+    }
+  }
+}

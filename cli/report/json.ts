@@ -1,0 +1,40 @@
+/**
+ * `--json`: one JSON document. Keys are never removed, only added. Every secret prints as
+ * `[secret]`; keys are sorted so the same plan gives the same bytes.
+ */
+import { redact } from "../wire";
+import { Report, summarize } from "./report";
+
+export function jsonReport(report: Report): string {
+  const doc = {
+    stack: report.stack,
+    command: report.command,
+    policyPack: report.pack,
+    summary: summarize(report),
+    resources: report.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      custom: r.custom,
+      parent: r.parent ?? null,
+      inputs: redact(r.inputs),
+      outputs: redact(r.outputs),
+      options: {
+        protect: r.options.protect,
+        retainOnDelete: r.options.retainOnDelete,
+        dependsOn: r.options.dependsOn,
+        provider: r.options.provider ?? null,
+      },
+      propertyDependencies: r.propertyDependencies,
+    })),
+    violations: report.violations.map((v) => ({
+      policy: v.policy,
+      enforcementLevel: v.enforcementLevel,
+      severity: v.severity,
+      message: v.message,
+      urn: v.urn,
+    })),
+    errors: report.errors,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

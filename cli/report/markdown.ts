@@ -1,0 +1,47 @@
+/** `--markdown`: a compact summary for a pull-request comment. */
+import { isBlocking } from "../model";
+import { Report, shortName, summarize } from "./report";
+
+/** Makes text safe inside a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+export function markdownReport(report: Report): string {
+  const s = summarize(report);
+  const lines: string[] = [];
+  const title = report.command === "plan" ? "plan" : "check";
+  lines.push(
+    `### ${s.passed ? "✅" : "❌"} foundry-platform ${title}: \`${report.stack}\``,
+    "",
+    `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
+    "",
+  );
+  const counts = new Map<string, number>();
+  for (const r of report.resources) {
+    counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  }
+  lines.push("<details><summary>Resources by type</summary>", "", "| Type | Count |", "|---|---:|");
+  for (const [type, count] of [...counts.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`| \`${type}\` | ${count} |`);
+  }
+  lines.push("", "</details>", "");
+  if (report.violations.length > 0) {
+    lines.push("| Level | Severity | Policy | Resource | Message |", "|---|---|---|---|---|");
+    for (const v of report.violations) {
+      const level = isBlocking(v) ? "**mandatory**" : v.enforcementLevel;
+      lines.push(
+        `| ${level} | ${v.severity || "-"} | \`${v.policy}\` | ${v.urn ? `\`${cell(shortName(v.urn))}\`` : "(stack)"} | ${cell(v.message)} |`,
+      );
+    }
+    lines.push("");
+  }
+  if (report.errors.length > 0) {
+    lines.push("| Error | Resource | Message |", "|---|---|---|");
+    for (const e of report.errors) {
+      lines.push(`| ${e.kind} | \`${cell(shortName(e.urn))}\` | ${cell(e.message)} |`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n")}`;
+}

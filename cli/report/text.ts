@@ -1,0 +1,74 @@
+/** The human-readable report: a resource tree grouped by component, violations, errors, a summary line. */
+import { PlannedResource, isBlocking } from "../model";
+import { Report, shortName, summarize, typeOfUrn } from "./report";
+
+function flags(r: PlannedResource): string {
+  const f: string[] = [];
+  if (r.options.protect) {
+    f.push("protected");
+  }
+  if (r.options.retainOnDelete) {
+    f.push("retained on delete");
+  }
+  return f.length > 0 ? `  [${f.join(", ")}]` : "";
+}
+
+/** Resources as a tree: children under their parent, in URN order for a stable picture. */
+export function resourceTree(resources: readonly PlannedResource[]): string[] {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const children = new Map<string, PlannedResource[]>();
+  const roots: PlannedResource[] = [];
+  for (const r of resources) {
+    if (r.parent && byUrn.has(r.parent)) {
+      const list = children.get(r.parent) ?? [];
+      list.push(r);
+      children.set(r.parent, list);
+    } else {
+      roots.push(r);
+    }
+  }
+  const byUrnOrder = (a: PlannedResource, b: PlannedResource) => a.urn.localeCompare(b.urn);
+  const lines: string[] = [];
+  const walk = (r: PlannedResource, prefix: string, last: boolean, root: boolean) => {
+    const branch = root ? "" : last ? "└─ " : "├─ ";
+    lines.push(`${prefix}${branch}${r.name}  (${r.type})${flags(r)}`);
+    const kids = (children.get(r.urn) ?? []).sort(byUrnOrder);
+    const next = root ? prefix : `${prefix}${last ? "   " : "│  "}`;
+    kids.forEach((k, i) => walk(k, next, i === kids.length - 1, false));
+  };
+  roots.sort(byUrnOrder).forEach((r) => walk(r, "", true, true));
+  return lines;
+}
+
+export function textReport(report: Report): string {
+  const s = summarize(report);
+  const lines: string[] = [];
+  const title = report.command === "plan" ? "Plan" : "Check";
+  lines.push(`${title} of stack '${report.stack}': ${s.resources} resources`, "");
+  lines.push(...resourceTree(report.resources), "");
+
+  if (report.violations.length === 0) {
+    lines.push("Violations: none");
+  } else {
+    lines.push(`Violations (${s.mandatory} mandatory, ${s.advisory} advisory):`);
+    for (const v of report.violations) {
+      const level = isBlocking(v) ? "MANDATORY" : v.enforcementLevel;
+      const where = v.urn ? `${shortName(v.urn)} (${typeOfUrn(v.urn)})` : "(stack)";
+      lines.push(`  ${level.padEnd(9)}  ${(v.severity || "-").padEnd(8)}  ${v.policy}  ${where}`);
+      for (const messageLine of v.message.split("\n")) {
+        lines.push(`      ${messageLine}`);
+      }
+    }
+  }
+  if (report.errors.length > 0) {
+    lines.push("", `Errors the engine or Azure would reject (${report.errors.length}):`);
+    for (const e of report.errors) {
+      lines.push(`  ${e.kind}  ${shortName(e.urn)}: ${e.message}`);
+    }
+  }
+  lines.push(
+    "",
+    `${s.passed ? "PASS" : "FAIL"}: ${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory violations, ${s.errors} errors (policy pack ${report.pack.name}@${report.pack.version}, ${report.pack.policies} policies)`,
+  );
+  return `${lines.join("\n")}\n`;
+}

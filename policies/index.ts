@@ -1,0 +1,13 @@
+/**
+ * The foundry-platform policy pack. Run by `pulumi preview|up --policy-pack policies` and by the
+ * offline `plan` and `check` tools, which start it the same way and talk to it over the analyzer
+ * gRPC protocol. Per-environment levels and parameters live in `config/<env>.json`.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
+
+new PolicyPack("foundry-platform", {
+  policies,
+  enforcementLevel: "advisory",
+  description: "Governance and cost guardrails for Microsoft Foundry platforms.",
+});

@@ -1,0 +1,63 @@
+/**
+ * The platform's stack configuration: one zod schema for every key under the
+ * `foundry-platform:` namespace of `stacks/Pulumi.<stack>.yaml`.
+ */
+import { z } from "zod";
+import { environments } from "../../components/common/environment";
+import { accountConfig } from "./accounts";
+import { region, shortName } from "./primitives";
+
+/** The Pulumi config namespace of the platform's keys (the project name). */
+export const configNamespace = "foundry-platform";
+
+const tagMap = z
+  .record(z.string().min(1).max(512), z.string().max(256))
+  .describe("Extra tags for every taggable resource.");
+
+export const platformConfig = z
+  .strictObject({
+    environment: z
+      .enum(environments)
+      .describe("Which environment this stack is; picks the defaults (dev cheap, prod strict)."),
+    owner: z.string().min(1).describe("Accountable team or person; becomes the `owner` tag."),
+    costCenter: z
+      .string()
+      .min(1)
+      .describe("Cost center charged for the stack; becomes the `costCenter` tag."),
+    workload: shortName.describe("Short workload name used in every resource name, for example contoso."),
+    location: region.describe("Default region for the stack's resources."),
+    tags: tagMap.optional(),
+    accounts: z.array(accountConfig).min(1).describe("Foundry accounts; each holds its model deployments."),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.accounts.forEach((account, i) => {
+      const first = seen.get(account.name);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["accounts", i, "name"],
+          input: account.name,
+          message: `duplicate account name; accounts[${first}] already uses it; give each account its own name`,
+        });
+      }
+      seen.set(account.name, i);
+      const names = new Map<string, number>();
+      account.deployments.forEach((deployment, j) => {
+        const name = deployment.name ?? deployment.model;
+        const firstDeployment = names.get(name);
+        if (firstDeployment !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["accounts", i, "deployments", j, deployment.name === undefined ? "model" : "name"],
+            input: name,
+            message: `duplicate deployment name '${name}' in account '${account.name}'; deployments[${firstDeployment}] already uses it; set a distinct 'name'`,
+          });
+        }
+        names.set(name, j);
+      });
+    });
+  });
+
+/** The validated configuration, as written (defaults that depend on the environment not yet applied). */
+export type PlatformConfig = z.infer<typeof platformConfig>;

@@ -1,0 +1,26 @@
+/**
+ * Entry point for `pulumi up` / `pulumi preview` (Pulumi.yaml: `main: stacks/`). Reads the stack's
+ * config, validates it, and runs the platform program. A config mistake stops the run with one line
+ * per problem and no stack trace.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { loadPlatformConfig } from "./config/load";
+import { ConfigError } from "./config/problems";
+import { platformProgram } from "./program";
+import { configSecretKeys } from "./config/pulumi-secrets";
+
+export = async () => {
+  try {
+    const loaded = loadPlatformConfig(
+      pulumi.runtime.allConfig(),
+      configSecretKeys(),
+      `stacks/Pulumi.${pulumi.getStack()}.yaml`,
+    );
+    return platformProgram(loaded);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      throw new pulumi.RunError(err.message);
+    }
+    throw err;
+  }
+};

@@ -1,0 +1,48 @@
+/**
+ * The Pulumi program: composes the platform's components from one validated configuration.
+ * It only composes; every resource is declared by a component.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AiPlatform } from "../components/platform";
+import { LoadedConfig } from "./config/load";
+import { environmentDefaults } from "./defaults";
+
+/** Stack outputs of the platform. */
+export interface PlatformOutputs {
+  readonly resourceGroupName: pulumi.Output<string>;
+  readonly accountEndpoints: pulumi.Output<Record<string, string>>;
+}
+
+export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
+  const { config, secretKeys } = loaded;
+  /** A config value as a resource input: secret when its key was set with `--secret`. */
+  const input = (key: keyof typeof config, value: string): pulumi.Input<string> =>
+    secretKeys.has(key) ? pulumi.secret(value) : value;
+  const defaults = environmentDefaults(config.environment);
+
+  const platform = new AiPlatform("platform", {
+    environment: config.environment,
+    owner: input("owner", config.owner),
+    costCenter: input("costCenter", config.costCenter),
+    workload: config.workload,
+    location: config.location,
+    tags: config.tags,
+    accounts: config.accounts.map((account) => ({
+      name: account.name,
+      location: account.location,
+      allowLocalAuth: account.allowLocalAuth,
+      networkAcls: account.networkAcls,
+      deployments: account.deployments.map((d) => ({
+        ...d,
+        versionUpgradeOption: d.versionUpgradeOption ?? defaults.versionUpgradeOption,
+      })),
+    })),
+  });
+
+  return {
+    resourceGroupName: platform.resourceGroupName,
+    accountEndpoints: pulumi
+      .all(Object.entries(platform.accounts).map(([n, a]) => a.endpoint.apply((e) => [n, e] as const)))
+      .apply((pairs) => Object.fromEntries(pairs)),
+  };
+}
