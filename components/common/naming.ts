@@ -78,7 +78,7 @@ export function nameProblems(rule: NameRule, name: string): string[] {
   const problems: string[] = [];
   if (name.length < rule.minLength || name.length > rule.maxLength) {
     problems.push(
-      `'${name}' has ${name.length} characters; a ${rule.resource} name takes ${rule.minLength} to ${rule.maxLength}`,
+      `'${name}' is ${name.length} character${name.length === 1 ? "" : "s"} long; ${rule.resource} names take ${rule.minLength} to ${rule.maxLength}`,
     );
   }
   if (name.length > 0 && !rule.pattern.test(name)) {

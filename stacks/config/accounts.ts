@@ -18,7 +18,11 @@ export const networkAclsConfig = z.strictObject({
   defaultAction: z.enum(["Allow", "Deny"]).optional().describe("Traffic no rule matches. Default: Deny."),
   ipRules: z.array(ipRule).optional().describe("Allowed public IPv4 addresses or CIDR ranges."),
   virtualNetworkSubnetIds: z
-    .array(z.string().startsWith("/subscriptions/"))
+    .array(
+      z.string().regex(/^\/subscriptions\/.+\/subnets\/[^/]+$/i, {
+        message: "must be a subnet resource id (/subscriptions/.../subnets/<name>)",
+      }),
+    )
     .optional()
     .describe("Allowed subnet resource ids."),
   bypass: z

@@ -2,7 +2,7 @@
  * Reads the platform configuration from Pulumi's config map (`namespace:key` → string, objects
  * as JSON, exactly as `pulumi.runtime.allConfig()` returns it) and validates it with zod.
  */
-import { ConfigError, ConfigProblem, issuesToProblems, keyPath } from "./problems";
+import { ConfigError, issuesToProblems } from "./problems";
 import { configNamespace, platformConfig, PlatformConfig } from "./schema";
 
 /** A validated configuration and which of its top-level keys hold secret values. */
@@ -32,33 +32,33 @@ export function loadPlatformConfig(
     }
   }
   const raw: Record<string, unknown> = {};
-  const problems: ConfigProblem[] = [];
   for (const [fullKey, text] of Object.entries(values)) {
-    if (!fullKey.startsWith(prefix)) {
-      continue;
-    }
-    const key = fullKey.slice(prefix.length);
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-      try {
-        raw[key] = JSON.parse(text);
-      } catch {
-        problems.push({
-          key: keyPath(configNamespace, [key]),
-          value: secret.has(key) ? "[secret]" : text.slice(0, 40),
-          message: "not valid structured config (JSON); write it as a YAML object or list",
-        });
-      }
-    } else {
-      raw[key] = text;
+    if (fullKey.startsWith(prefix)) {
+      raw[fullKey.slice(prefix.length)] = structured(text);
     }
   }
   const parsed = platformConfig.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    problems.push(...issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret));
-  }
-  if (problems.length > 0 || !parsed.success) {
-    throw new ConfigError(problems, source);
+    throw new ConfigError(
+      issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret),
+      source,
+    );
   }
   return { config: parsed.data, secretKeys: secret };
+}
+
+/**
+ * Pulumi stores structured values (YAML maps and lists) as JSON text and scalars as plain text.
+ * Text that parses as a JSON object or array is structured; anything else stays a string.
+ */
+function structured(text: string): unknown {
+  const start = text.trimStart()[0];
+  if (start === "{" || start === "[") {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
 }

@@ -1,0 +1,7 @@
+/** Runs every benchmark and prints the ratios measured in this one run (`npm run bench`). */
+import { planSpeed } from "./plan-speed";
+
+const speed = planSpeed();
+process.stdout.write(
+  `plan-speed: dev plan ${speed.planMs.toFixed(0)} ms vs SDK load ${speed.baselineMs.toFixed(0)} ms (median of 7) -> ratio ${speed.ratio.toFixed(2)}x (target < 2x)\n`,
+);

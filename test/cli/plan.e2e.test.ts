@@ -1,0 +1,136 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { planJson, root, runCli, stackTracePattern } from "../helpers/cli";
+
+const types = {
+  resourceGroup: "azure-native:resources:ResourceGroup",
+  account: "azure-native:cognitiveservices:Account",
+  deployment: "azure-native:cognitiveservices:Deployment",
+};
+
+function tempFile(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fp-plan-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe("plan (end to end, offline)", () => {
+  for (const stack of ["dev", "staging", "prod"]) {
+    it(`plans the ${stack} stack with exit 0 and the core resources`, async () => {
+      const { result, doc } = await planJson(["--stack", stack]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(doc.stack, stack);
+      assert.equal(doc.summary.passed, true);
+      const byType = (t: string) => doc.resources.filter((r) => r.type === t);
+      assert.equal(byType(types.resourceGroup).length, 1);
+      assert.ok(byType(types.account).length >= 1);
+      assert.ok(byType(types.deployment).length >= 1);
+      for (const account of byType(types.account)) {
+        const props = account.inputs.properties as Record<string, unknown>;
+        assert.equal(account.inputs.kind, "AIServices");
+        assert.equal(props.disableLocalAuth, true);
+        assert.equal(props.customSubDomainName, account.inputs.accountName);
+      }
+      // Every resource but the platform component hangs under a registered parent.
+      const urns = new Set(doc.resources.map((r) => r.urn));
+      for (const r of doc.resources) {
+        if (r.type !== "foundry-platform:index:AiPlatform") {
+          assert.ok(r.parent && urns.has(r.parent), `${r.urn} has no registered parent`);
+        }
+      }
+    });
+  }
+
+  it("prints a resource tree, the violations and a summary line", async () => {
+    const result = await runCli(["plan"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Plan of stack 'dev': \d+ resources/);
+    assert.match(result.stdout, /└─ platform-main {2}\(azure-native:cognitiveservices:Account\)/);
+    assert.match(result.stdout, /Violations: none/);
+    assert.match(result.stdout, /^PASS: \d+ resources, 0 mandatory and 0 advisory violations, 0 errors/m);
+    assert.doesNotMatch(result.stdout, /cost/i, "no cost section until prices are modelled");
+  });
+
+  it("chains deployments of one account with dependsOn, in declaration order", async () => {
+    const { doc } = await planJson(["--stack", "dev"]);
+    const deployments = doc.resources.filter((r) => r.type === types.deployment);
+    const [first, second] = ["gpt-4.1-mini", "text-embedding-3-small"].map((n) =>
+      deployments.find((d) => d.inputs.deploymentName === n),
+    );
+    assert.ok(first && second);
+    assert.deepEqual(
+      first.options.dependsOn.filter((u) => u.includes("Deployment")),
+      [],
+    );
+    assert.ok(second.options.dependsOn.includes(first.urn));
+  });
+
+  it("carries a violation over the gRPC path: exit 1 and the violation in --json", async () => {
+    const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.dev.yaml"), "utf8");
+    const file = tempFile(
+      "Pulumi.dev.yaml",
+      base.replace("    - name: main\n", "    - name: main\n      allowLocalAuth: true\n"),
+    );
+    const { result, doc } = await planJson(["--config", file]);
+    assert.equal(result.code, 1);
+    const violation = doc.violations.find((v) => v.policy === "ai-account-disable-local-auth");
+    assert.ok(violation, JSON.stringify(doc.violations));
+    assert.equal(violation.enforcementLevel, "mandatory");
+    assert.equal(violation.severity, "high");
+    assert.match(violation.urn, /azure-native:cognitiveservices:Account::platform-main$/);
+    assert.equal(doc.summary.passed, false);
+  });
+
+  it("is deterministic: two --json plans are byte-identical", async () => {
+    const [a, b] = await Promise.all([runCli(["plan", "--json"]), runCli(["plan", "--json"])]);
+    assert.equal(a.code, 0);
+    assert.equal(a.stdout, b.stdout);
+  });
+
+  it("plans a config with a secure: value and never prints it", async () => {
+    const ciphertext = "v1:Zm9vYmFyLXNlY3JldC1jaXBoZXJ0ZXh0:c2VjcmV0LXZhbHVl";
+    const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.dev.yaml"), "utf8");
+    const file = tempFile(
+      "Pulumi.dev.yaml",
+      base.replace(/foundry-platform:owner: .*/, `foundry-platform:owner:\n    secure: ${ciphertext}`),
+    );
+    for (const format of [[], ["--json"], ["--markdown"]]) {
+      const result = await runCli(["plan", "--config", file, ...format]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(!result.stdout.includes(ciphertext) && !result.stderr.includes(ciphertext));
+      assert.ok(!result.stdout.includes("Zm9vYmFy"));
+    }
+    const { doc } = await planJson(["--config", file]);
+    const account = doc.resources.find((r) => r.type === types.account);
+    assert.ok(account);
+    assert.deepEqual((account.inputs.tags as Record<string, unknown>).owner, "[secret]");
+  });
+
+  it("writes a compact markdown summary for pull requests", async () => {
+    const result = await runCli(["plan", "--stack", "prod", "--markdown"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^### ✅ foundry-platform plan: `prod`/);
+    assert.match(result.stdout, /\| `azure-native:cognitiveservices:Deployment` \| \d+ \|/);
+  });
+
+  it("rejects bad input with exit 2 and no stack trace", async () => {
+    const cases: string[][] = [
+      ["plan", "--stack", "nope"],
+      ["plan", "--bogus"],
+      ["plan", "--json", "--markdown"],
+      ["plan", "--config", "/does/not/exist.yaml"],
+      ["plan", "--policy-config", "/does/not/exist.json"],
+      ["frobnicate"],
+    ];
+    const results = await Promise.all(cases.map((c) => runCli(c)));
+    results.forEach((r, i) => {
+      assert.equal(r.code, 2, `${cases[i].join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, /error: /);
+      assert.doesNotMatch(r.stderr, stackTracePattern);
+      assert.equal(r.stdout, "");
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { rulesTable, withRulesTable } from "../../policies/docs/rules-table";
+import { policies } from "../../policies/policies";
+
+describe("README rules table", () => {
+  it("is generated from the pack's metadata and is up to date (run `npm run docs`)", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+    assert.equal(readme, withRulesTable(readme, rulesTable()));
+  });
+
+  it("lists every rule with its severity and a level per environment", () => {
+    const table = rulesTable();
+    for (const p of policies) {
+      assert.match(
+        table,
+        new RegExp(
+          `\\| \`${p.name}\` \\| .+ \\| ${p.severity} \\| (advisory|mandatory|disabled|remediate) \\| (advisory|mandatory|disabled|remediate) \\| (advisory|mandatory|disabled|remediate) \\|`,
+        ),
+      );
+    }
+  });
+});
