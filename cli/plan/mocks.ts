@@ -90,6 +90,10 @@ const shapes: Record<string, ArmShape> = {
       developerPortalUrl: `https://${name}.developer.azure-api.net`,
     }),
   },
+  "azure-native:authorization:RoleAssignment": {
+    namespace: "Microsoft.Authorization",
+    levels: [["roleAssignments", "roleAssignmentName"]],
+  },
   "azure-native:operationalinsights:Workspace": {
     namespace: "Microsoft.OperationalInsights",
     levels: [["workspaces", "workspaceName"]],
