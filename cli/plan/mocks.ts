@@ -25,6 +25,8 @@ export function guidFrom(seed: string): string {
 interface ArmShape {
   readonly namespace: string;
   readonly levels: readonly (readonly [collection: string, nameInput: string])[];
+  /** The input holding the id of the resource this one is an extension of (default `scope`). */
+  readonly scopeInput?: string;
   /** Extra computed outputs beyond `id` and `name`. */
   readonly outputs?: (inputs: Inputs, name: string, urn: string) => Inputs;
 }
@@ -94,6 +96,15 @@ const shapes: Record<string, ArmShape> = {
     namespace: "Microsoft.Authorization",
     levels: [["roleAssignments", "roleAssignmentName"]],
   },
+  "azure-native:authorization:ManagementLockByScope": {
+    namespace: "Microsoft.Authorization",
+    levels: [["locks", "lockName"]],
+  },
+  "azure-native:monitor:DiagnosticSetting": {
+    namespace: "Microsoft.Insights",
+    levels: [["diagnosticSettings", "name"]],
+    scopeInput: "resourceUri",
+  },
   "azure-native:operationalinsights:Workspace": {
     namespace: "Microsoft.OperationalInsights",
     levels: [["workspaces", "workspaceName"]],
@@ -128,8 +139,10 @@ export function armId(type: string, name: string, inputs: Inputs): string {
   if (type === "azure-native:resources:ResourceGroup") {
     return `${sub}/resourceGroups/${(inputs.resourceGroupName as string | undefined) ?? name}`;
   }
-  const scope = (inputs.scope as string | undefined) ?? (group ? `${sub}/resourceGroups/${group}` : sub);
   const shape = shapes[type];
+  const scope =
+    (inputs[shape?.scopeInput ?? "scope"] as string | undefined) ??
+    (group ? `${sub}/resourceGroups/${group}` : sub);
   if (shape) {
     const path = shape.levels
       .map(([collection, input], i) => {
