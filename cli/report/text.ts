@@ -1,6 +1,25 @@
 /** The human-readable report: a resource tree grouped by component, violations, errors, a summary line. */
 import { PlannedResource, isBlocking } from "../model";
+import { redact } from "../wire";
 import { Report, shortName, summarize, typeOfUrn } from "./report";
+
+/** The few inputs a reviewer looks for first: model, SKU and capacity, location. Secrets never show. */
+function details(r: PlannedResource): string {
+  const inputs = redact(r.inputs) as Record<string, unknown>;
+  const parts: string[] = [];
+  const model = (inputs.properties as { model?: { name?: unknown; version?: unknown } } | undefined)?.model;
+  if (typeof model?.name === "string") {
+    parts.push(typeof model.version === "string" ? `${model.name}@${model.version}` : model.name);
+  }
+  const sku = inputs.sku as { name?: unknown; capacity?: unknown } | undefined;
+  if (typeof sku?.name === "string") {
+    parts.push(typeof sku.capacity === "number" ? `${sku.name} x${sku.capacity}` : sku.name);
+  }
+  if (typeof inputs.location === "string") {
+    parts.push(inputs.location);
+  }
+  return parts.length > 0 ? `  ${parts.join(", ")}` : "";
+}
 
 function flags(r: PlannedResource): string {
   const f: string[] = [];
@@ -31,7 +50,7 @@ export function resourceTree(resources: readonly PlannedResource[]): string[] {
   const lines: string[] = [];
   const walk = (r: PlannedResource, prefix: string, last: boolean, root: boolean) => {
     const branch = root ? "" : last ? "└─ " : "├─ ";
-    lines.push(`${prefix}${branch}${r.name}  (${r.type})${flags(r)}`);
+    lines.push(`${prefix}${branch}${r.name}  (${r.type})${details(r)}${flags(r)}`);
     const kids = (children.get(r.urn) ?? []).sort(byUrnOrder);
     const next = root ? prefix : `${prefix}${last ? "   " : "│  "}`;
     kids.forEach((k, i) => walk(k, next, i === kids.length - 1, false));
