@@ -57,7 +57,7 @@ describe("plan (end to end, offline)", () => {
   it("chains deployments of one account with dependsOn, in declaration order", async () => {
     const { doc } = await planJson(["--stack", "dev"]);
     const deployments = doc.resources.filter((r) => r.type === types.deployment);
-    const [first, second] = ["gpt-4.1-mini", "text-embedding-3-small"].map((n) =>
+    const [first, second] = ["gpt-5-mini", "text-embedding-3-small"].map((n) =>
       deployments.find((d) => d.inputs.deploymentName === n),
     );
     assert.ok(first && second);
