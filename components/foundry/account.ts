@@ -323,7 +323,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
       throw new pulumi.ResourceError(`FoundryAccount '${name}': ${problems.errors.join("; ")}`, this);
     }
     for (const warning of problems.warnings) {
-      pulumi.log.warn(`FoundryAccount '${name}': ${warning}`, this);
+      void pulumi.log.warn(`FoundryAccount '${name}': ${warning}`, this);
     }
 
     const acls = args.networkAcls;

@@ -89,7 +89,7 @@ describe("FoundryAccount", () => {
     assert.deepEqual(filters, strictContentFilters);
     for (const category of ["Hate", "Sexual", "Selfharm", "Violence"]) {
       for (const source of ["Prompt", "Completion"]) {
-        const f = filters.find((x) => x.name === category && x.source === source);
+        const f: unknown = filters.find((x) => x.name === category && x.source === source);
         assert.deepEqual(f, {
           name: category,
           source,
@@ -437,7 +437,6 @@ describe("FoundryAccount", () => {
         }),
     );
     const [component] = ofType(resources, componentType);
-    const [account] = ofType(resources, accountType);
     const [ra] = ofType(resources, typeToken(authorization.RoleAssignment));
     const [diag] = ofType(resources, typeToken(monitor.DiagnosticSetting));
     const [lock] = ofType(resources, typeToken(authorization.ManagementLockByScope));
