@@ -275,7 +275,7 @@ export function refineAccounts(
       ctx.addIssue({
         code: "custom",
         path: [...base, "deployments", p.index, ...p.path],
-        input: p.value,
+        ...(p.value === undefined ? { params: { missing: true } } : { input: p.value }),
         message,
       });
     }
@@ -285,6 +285,7 @@ export function refineAccounts(
           ctx.addIssue({
             code: "custom",
             path: [...base, "deployments", j, "version"],
+            params: { missing: true },
             message: `required in ${environment}: pin the model version so it changes only through a reviewed change; known: ${findModel(
               d.model,
             )
