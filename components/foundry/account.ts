@@ -19,6 +19,7 @@ import { assignRole, assignRoles, roleProblem } from "../common/role-assignment"
 import { Tags } from "../common/tags";
 import {
   declareDeployments,
+  defaultRaiPolicyName,
   DeployedModel,
   deployedModelOf,
   DeploymentResource,
@@ -165,9 +166,6 @@ export interface FoundryAccountArgs {
 
 /** The built-in role `grantInference` assigns: call deployments, nothing else. */
 export const inferenceRole = "Cognitive Services OpenAI User";
-
-/** Default name of the strict content filter. */
-export const defaultRaiPolicyName = "platform-strict";
 
 /** One content filter of an RAI policy. */
 export interface ContentFilterSpec {

@@ -129,6 +129,9 @@ export interface DeployedModel {
  */
 export const routingApiVersion = "2025-10-01-preview";
 
+/** Name of the strict content filter (RAI policy) `FoundryAccount` creates by default. */
+export const defaultRaiPolicyName = "platform-strict";
+
 /** The deployment name of a spec (its `name`, or the model name). */
 export function deploymentNameOf(spec: ModelDeploymentSpec): string {
   return spec.name ?? spec.model;
@@ -293,8 +296,11 @@ export interface DeploymentTarget {
   readonly accountName: pulumi.Input<string>;
   readonly resourceGroupName: pulumi.Input<string>;
   readonly tags: Tags;
-  /** Name of the account's default content filter (RAI policy). */
-  readonly defaultRaiPolicyName: string;
+  /**
+   * Name of the account's default content filter (RAI policy), used by deployments that name none.
+   * @default "platform-strict" - the policy `FoundryAccount` creates
+   */
+  readonly defaultRaiPolicyName?: string;
   /** Resources the first deployment waits for (for example the RAI policy it uses). */
   readonly after?: readonly pulumi.Resource[];
 }
@@ -315,7 +321,7 @@ export function declareDeployments(
   const created: Record<string, DeploymentResource> = {};
   let previous: readonly pulumi.Resource[] = target.after ?? [];
   for (const spec of specs) {
-    const data = deployedModelOf(spec, target.defaultRaiPolicyName);
+    const data = deployedModelOf(spec, target.defaultRaiPolicyName ?? defaultRaiPolicyName);
     const opts: pulumi.CustomResourceOptions = {
       parent: target.account,
       dependsOn: [...previous],

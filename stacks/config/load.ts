@@ -10,8 +10,11 @@ export interface LoadedConfig {
   readonly config: PlatformConfig;
   /** Top-level keys (without namespace) whose values are secret. */
   readonly secretKeys: ReadonlySet<string>;
-  /** The day the model catalog judged the deployments on; the components judge on the same day. */
-  readonly catalogDate: Date;
+  /**
+   * The day the model catalog judged the deployments on; the components judge on the same day.
+   * @default - the components use the current date
+   */
+  readonly catalogDate?: Date;
 }
 
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */

@@ -6,13 +6,12 @@ import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { builtInRoles } from "../../components/common/roles";
 import {
-  defaultRaiPolicyName,
   FoundryAccount,
   FoundryAccountArgs,
   foundryAccountProblems,
   strictContentFilters,
 } from "../../components/foundry/account";
-import { DeployedModel } from "../../components/foundry/deployments";
+import { DeployedModel, defaultRaiPolicyName } from "../../components/foundry/deployments";
 import { PlannedResource } from "../../cli/model";
 import { capture, captureErrors, hasAncestor, ofType, prop, typeToken } from "../helpers/mocks";
 
@@ -415,6 +414,32 @@ describe("FoundryAccount", () => {
     assert.match(String(prop(encryption, "keyVaultProperties", "identityClientId")), /^[0-9a-f-]{36}$/);
   });
 
+  it("takes user-assigned identities next to, or instead of, the system-assigned one", async () => {
+    let principal = "unset";
+    const resources = await capture(() => {
+      new FoundryAccount("both", {
+        ...base,
+        accountName: "aif-test-dev-sdc-both",
+        managedIdentities: { userAssignedResourceIds: [uai] },
+      });
+      const only = new FoundryAccount("only", {
+        ...base,
+        accountName: "aif-test-dev-sdc-only",
+        managedIdentities: { systemAssigned: false, userAssignedResourceIds: [uai] },
+      });
+      only.principalId.apply((p) => (principal = p));
+    });
+    const account = (n: string) =>
+      ofType(resources, accountType).find((a) => a.name === n) as PlannedResource;
+    const [both, only] = [account("both"), account("only")];
+    assert.deepEqual(both.inputs.identity, {
+      type: "SystemAssigned, UserAssigned",
+      userAssignedIdentities: [uai],
+    });
+    assert.deepEqual(only.inputs.identity, { type: "UserAssigned", userAssignedIdentities: [uai] });
+    assert.equal(principal, "", "no system-assigned principal without a system-assigned identity");
+  });
+
   it("adds role assignments, diagnostic settings and a lock that waits for everything else", async () => {
     const resources = await capture(
       () =>
@@ -454,6 +479,7 @@ describe("FoundryAccount", () => {
     for (const before of [...deploymentsOf(resources), ...ofType(resources, raiType), ra, diag]) {
       assert.ok(lock.options.dependsOn.includes(before.urn), `lock waits for ${before.name}`);
     }
+    assert.ok(resources.every((r) => r.type === componentType || hasAncestor(resources, r, component.urn)));
   });
 
   it("grants inference with Cognitive Services OpenAI User, under a stable name", async () => {

@@ -253,7 +253,7 @@ describe("account config checked against the model catalog (zod, full key paths)
       ),
       [],
       undefined,
-      on,
+      new Date("2026-09-01T00:00:00Z"), // gpt-5 is then more than 90 days from retiring: no warnings
     );
     const all = await capture(() => platformProgram(loaded));
     const [account] = ofType(all, typeToken(cognitiveservices.Account));
