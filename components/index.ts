@@ -7,3 +7,5 @@ export * from "./common/naming";
 export * from "./common/regions";
 export * from "./common/tags";
 export * from "./catalog/deployment-types";
+export * from "./common/avm";
+export * from "./common/private-endpoint";

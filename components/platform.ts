@@ -4,7 +4,14 @@ import { Environment } from "./common/environment";
 import { nameProblems, nameRules, resourceAbbreviations, resourceName, NameParts } from "./common/naming";
 import { AzureRegion } from "./common/regions";
 import { mergeTags, Tags } from "./common/tags";
-import { AccountNetworkAcls, FoundryAccount } from "./foundry/account";
+import {
+  CustomerManagedKeySpec,
+  LockSpec,
+  ManagedIdentitiesSpec,
+  PrivateEndpointSpec,
+  RoleAssignmentSpec,
+} from "./common/avm";
+import { AccountNetworkAcls, FoundryAccount, FoundryProjectSpec } from "./foundry/account";
 import { ModelDeploymentSpec } from "./foundry/deployments";
 
 /** One Foundry account of the platform. */
@@ -31,6 +38,36 @@ export interface PlatformAccountSpec {
    * @default - none
    */
   readonly deployments?: readonly ModelDeploymentSpec[];
+  /**
+   * Foundry projects.
+   * @default - none
+   */
+  readonly projects?: readonly FoundryProjectSpec[];
+  /**
+   * Private endpoints on the account.
+   * @default - none
+   */
+  readonly privateEndpoints?: readonly PrivateEndpointSpec[];
+  /**
+   * Customer-managed key for encryption at rest.
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKey?: CustomerManagedKeySpec;
+  /**
+   * Managed identities.
+   * @default { systemAssigned: true }
+   */
+  readonly managedIdentities?: ManagedIdentitiesSpec;
+  /**
+   * Management lock on the account.
+   * @default - no lock
+   */
+  readonly lock?: LockSpec;
+  /**
+   * Role assignments on the account.
+   * @default - none
+   */
+  readonly roleAssignments?: readonly RoleAssignmentSpec[];
 }
 
 export interface AiPlatformArgs {
@@ -51,6 +88,11 @@ export interface AiPlatformArgs {
   readonly tags?: Tags;
   /** The Foundry accounts. */
   readonly accounts: readonly PlatformAccountSpec[];
+  /**
+   * The day the model catalog judges deployments on (retired versions are refused).
+   * @default - the current date
+   */
+  readonly catalogDate?: Date;
 }
 
 /**
@@ -101,6 +143,14 @@ export class AiPlatform extends pulumi.ComponentResource {
           allowLocalAuth: spec.allowLocalAuth,
           networkAcls: spec.networkAcls,
           deployments: spec.deployments,
+          projects: spec.projects,
+          privateEndpoints: spec.privateEndpoints,
+          customerManagedKey: spec.customerManagedKey,
+          managedIdentities: spec.managedIdentities,
+          lock: spec.lock,
+          roleAssignments: spec.roleAssignments,
+          // Diagnostic settings are created centrally by the platform's observability, not per account.
+          catalogDate: args.catalogDate,
           tags,
         },
         { parent: this },

@@ -36,7 +36,16 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
         ...d,
         versionUpgradeOption: d.versionUpgradeOption ?? defaults.versionUpgradeOption,
       })),
+      projects: account.projects,
+      privateEndpoints: account.privateEndpoints,
+      customerManagedKey: account.customerManagedKey,
+      managedIdentities: account.userAssignedIdentityResourceIds
+        ? { userAssignedResourceIds: account.userAssignedIdentityResourceIds }
+        : undefined,
+      lock: account.lock,
+      roleAssignments: account.roleAssignments,
     })),
+    catalogDate: loaded.catalogDate,
   });
 
   return {

@@ -29,6 +29,11 @@ interface ArmShape {
   readonly scopeInput?: string;
   /** Extra computed outputs beyond `id` and `name`. */
   readonly outputs?: (inputs: Inputs, name: string, urn: string) => Inputs;
+  /**
+   * For types whose path is an input rather than fixed levels (the generic `resources:Resource`):
+   * the path after `providers/` and the Azure name.
+   */
+  readonly path?: (inputs: Inputs, name: string) => { readonly path: string; readonly name: string };
 }
 
 function withIdentity(inputs: Inputs, urn: string): Inputs {
@@ -124,6 +129,44 @@ const shapes: Record<string, ArmShape> = {
       };
     },
   },
+  "azure-native:network:PrivateDnsZoneGroup": {
+    namespace: "Microsoft.Network",
+    levels: [
+      ["privateEndpoints", "privateEndpointName"],
+      ["privateDnsZoneGroups", "privateDnsZoneGroupName"],
+    ],
+    outputs: () => ({ provisioningState: "Succeeded" }),
+  },
+  "azure-native:network:PrivateEndpoint": {
+    namespace: "Microsoft.Network",
+    levels: [["privateEndpoints", "privateEndpointName"]],
+    outputs: (inputs, name) => {
+      const group = (inputs.resourceGroupName as string | undefined) ?? "unknown";
+      return {
+        networkInterfaces: [
+          {
+            id: `/subscriptions/${mockSubscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/networkInterfaces/${name}.nic`,
+          },
+        ],
+        provisioningState: "Succeeded",
+      };
+    },
+  },
+  "azure-native:resources:Resource": {
+    // Generic ARM resource: the id comes from the namespace, parent path, type and name inputs.
+    namespace: "",
+    levels: [],
+    path: (inputs, name) => {
+      const resourceName = (inputs.resourceName as string | undefined) ?? name;
+      const segments = [
+        inputs.resourceProviderNamespace as string | undefined,
+        inputs.parentResourcePath as string | undefined,
+        inputs.resourceType as string | undefined,
+        resourceName,
+      ].filter((s): s is string => typeof s === "string" && s !== "");
+      return { path: segments.join("/"), name: resourceName };
+    },
+  },
 };
 
 /** The collection name of a type token: `azure-native:apimanagement:NamedValue` → `namedValues`. */
@@ -143,6 +186,9 @@ export function armId(type: string, name: string, inputs: Inputs): string {
   const scope =
     (inputs[shape?.scopeInput ?? "scope"] as string | undefined) ??
     (group ? `${sub}/resourceGroups/${group}` : sub);
+  if (shape?.path) {
+    return `${scope}/providers/${shape.path(inputs, name).path}`;
+  }
   if (shape) {
     const path = shape.levels
       .map(([collection, input], i) => {
@@ -159,6 +205,9 @@ export function armId(type: string, name: string, inputs: Inputs): string {
 /** The Azure name of a resource: its `<x>Name` input for the type's last level, else the logical name. */
 function azureName(type: string, name: string, inputs: Inputs): string {
   const shape = shapes[type];
+  if (shape?.path) {
+    return shape.path(inputs, name).name;
+  }
   const input = shape ? shape.levels[shape.levels.length - 1][1] : undefined;
   const value = input
     ? inputs[input]
@@ -195,6 +244,18 @@ export class AzureMocks implements pulumi.runtime.Mocks {
           subscriptionId: mockSubscriptionId,
           tenantId: mockTenantId,
         };
+      case "azure-native:managedidentity:getUserAssignedIdentity": {
+        const group = String(args.inputs.resourceGroupName ?? "unknown");
+        const identity = String(args.inputs.resourceName ?? "unknown");
+        const seed = `${group}/${identity}`;
+        return {
+          id: `/subscriptions/${mockSubscriptionId}/resourceGroups/${group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${identity}`,
+          name: identity,
+          clientId: guidFrom(`${seed}#clientId`),
+          principalId: guidFrom(`${seed}#principalId`),
+          tenantId: mockTenantId,
+        };
+      }
       case "azuread:index/getClientConfig:getClientConfig":
         return { clientId: mockClientObjectId, objectId: mockClientObjectId, tenantId: mockTenantId };
       default:

@@ -2,4 +2,5 @@
 export * from "./deployment-types";
 export * from "./types";
 export * from "./lookup";
+export * from "./validate";
 export { models } from "./models";

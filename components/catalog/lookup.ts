@@ -38,11 +38,16 @@ export type VersionStatus =
       readonly retirementDate?: string;
       /** Whole days from `on` to the retirement date, when one is published. */
       readonly daysToRetirement?: number;
+      /** True when the version is deprecated: no new customers, existing deployments serve until retirement. */
+      readonly deprecated?: boolean;
     };
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** Whether a model version serves on the given date, and for how long it still will. */
+/**
+ * Whether a model version serves on the given date, and for how long it still will. A version is
+ * retired from 00:00 UTC on its retirement date.
+ */
 export function versionStatus(model: string, version: string, on: Date): VersionStatus {
   const info = findModel(model);
   if (!info) {
@@ -54,16 +59,30 @@ export function versionStatus(model: string, version: string, on: Date): Version
   }
   const retirement = v.retirementDate?.value;
   if (retirement !== undefined) {
-    const days = Math.floor((Date.parse(`${retirement}T00:00:00Z`) - on.getTime()) / dayMs);
-    if (days < 0) {
+    // Retired from 00:00 UTC on the retirement date; `daysToRetirement` counts whole days before it.
+    const untilRetirement = Date.parse(`${retirement}T00:00:00Z`) - on.getTime();
+    if (untilRetirement <= 0) {
       return { status: "retired", retirementDate: retirement };
     }
+    const days = Math.floor(untilRetirement / dayMs);
     return {
       status: "active",
       lifecycle: v.lifecycle.value,
       retirementDate: retirement,
       daysToRetirement: days,
+      ...(v.deprecated?.value ? { deprecated: true } : {}),
     };
   }
-  return { status: "active", lifecycle: v.lifecycle.value };
+  return {
+    status: "active",
+    lifecycle: v.lifecycle.value,
+    ...(v.deprecated?.value ? { deprecated: true } : {}),
+  };
+}
+
+/** The versions of a model that still serve on the given date, in catalog order. */
+export function activeVersions(model: string, on: Date): string[] {
+  return (findModel(model)?.versions ?? [])
+    .filter((v) => versionStatus(model, v.version, on).status === "active")
+    .map((v) => v.version);
 }

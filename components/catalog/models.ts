@@ -1,61 +1,20 @@
 /**
- * The catalog's model data. Each value cites its source; extend it only with sourced values.
+ * The catalog's model data, one file per family under `models/`. Each value cites its source
+ * (`models/sources.ts`); extend it only with sourced values, and leave out what cannot be sourced.
  */
-import { ModelInfo, Source } from "./types";
-
-/** Microsoft Learn, "Provisioned throughput onboarding" (PTU minimums, steps, TPM per PTU). */
-const ptuOnboarding: Source = {
-  url: "https://learn.microsoft.com/azure/ai-foundry/openai/how-to/provisioned-throughput-onboarding",
-  asOf: "2026-03-01",
-};
+import { ModelInfo } from "./types";
+import { embeddingModels } from "./models/embeddings";
+import { gpt41Models } from "./models/gpt-4-1";
+import { gpt4oModels } from "./models/gpt-4o";
+import { gpt5Models } from "./models/gpt-5";
+import { modelRouterModelsInfo } from "./models/model-router";
+import { oSeriesModels } from "./models/o-series";
 
 export const models: readonly ModelInfo[] = [
-  {
-    name: "gpt-4.1",
-    format: "OpenAI",
-    versions: [
-      {
-        version: "2025-04-14",
-        lifecycle: {
-          value: "GA",
-          source: {
-            url: "https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models",
-            asOf: "2026-03-01",
-          },
-        },
-      },
-    ],
-    capabilities: {
-      value: ["chat", "vision", "tools", "structuredOutput"],
-      source: {
-        url: "https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models",
-        asOf: "2026-03-01",
-      },
-    },
-    deploymentTypes: {
-      value: [
-        "Standard",
-        "GlobalStandard",
-        "DataZoneStandard",
-        "GlobalBatch",
-        "DataZoneBatch",
-        "ProvisionedManaged",
-        "GlobalProvisionedManaged",
-        "DataZoneProvisionedManaged",
-      ],
-      source: {
-        url: "https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models",
-        asOf: "2026-03-01",
-      },
-    },
-    ptu: {
-      GlobalProvisionedManaged: { value: { min: 15, step: 5, inputTpmPerPtu: 3000 }, source: ptuOnboarding },
-      DataZoneProvisionedManaged: {
-        value: { min: 15, step: 5, inputTpmPerPtu: 3000 },
-        source: ptuOnboarding,
-      },
-      ProvisionedManaged: { value: { min: 50, step: 50, inputTpmPerPtu: 3000 }, source: ptuOnboarding },
-    },
-    outputTokenWeight: { value: 4, source: ptuOnboarding },
-  },
+  ...gpt5Models,
+  ...gpt41Models,
+  ...gpt4oModels,
+  ...oSeriesModels,
+  ...embeddingModels,
+  ...modelRouterModelsInfo,
 ];

@@ -37,7 +37,7 @@ export interface PtuSizing {
   readonly inputTpmPerPtu?: number;
 }
 
-/** USD per 1M tokens for one deployment type. */
+/** USD per 1M tokens for one deployment type (East US 2 list prices). */
 export interface TokenPrices {
   readonly input: number;
   readonly cachedInput?: number;
@@ -51,6 +51,25 @@ export interface ModelVersion {
   readonly lifecycle: Sourced<Lifecycle>;
   /** ISO date after which the version stops serving, where published. */
   readonly retirementDate?: Sourced<string>;
+  /**
+   * True when the retirement schedule lists the version as Deprecated: only subscriptions that
+   * already deploy it may create new deployments, until its retirement date.
+   */
+  readonly deprecated?: Sourced<boolean>;
+  /** Model-router versions only: the models this version routes between. */
+  readonly routes?: Sourced<readonly RoutableModel[]>;
+  /**
+   * Model-router versions only: whether a deployment of this version takes `properties.routing`
+   * (routing mode and model subset).
+   */
+  readonly routingConfigurable?: Sourced<boolean>;
+}
+
+/** A model a model-router version can route to, as `properties.routing.models[]` spells it. */
+export interface RoutableModel {
+  readonly format: string;
+  readonly name: string;
+  readonly version: string;
 }
 
 export interface ModelInfo {

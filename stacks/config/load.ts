@@ -3,13 +3,18 @@
  * as JSON, exactly as `pulumi.runtime.allConfig()` returns it) and validates it with zod.
  */
 import { ConfigError, issuesToProblems } from "./problems";
-import { configNamespace, platformConfig, PlatformConfig } from "./schema";
+import { configNamespace, platformConfig, platformConfigOn, PlatformConfig } from "./schema";
 
 /** A validated configuration and which of its top-level keys hold secret values. */
 export interface LoadedConfig {
   readonly config: PlatformConfig;
   /** Top-level keys (without namespace) whose values are secret. */
   readonly secretKeys: ReadonlySet<string>;
+  /**
+   * The day the model catalog judged the deployments on; the components judge on the same day.
+   * @default - the components use the current date
+   */
+  readonly catalogDate?: Date;
 }
 
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */
@@ -18,11 +23,14 @@ export type PulumiConfigMap = Readonly<Record<string, string>>;
 /**
  * Validates the platform's keys of a Pulumi config map. Keys of other namespaces (providers such
  * as `azure-native:`) are left alone. Throws {@link ConfigError} with every problem at once.
+ * Deployments are checked against the model catalog as of `catalogDate` (default: now), so a
+ * version that retires between two runs starts failing on its retirement day.
  */
 export function loadPlatformConfig(
   values: PulumiConfigMap,
   secretKeys: Iterable<string> = [],
   source?: string,
+  catalogDate: Date = new Date(),
 ): LoadedConfig {
   const prefix = `${configNamespace}:`;
   const secret = new Set<string>();
@@ -37,14 +45,14 @@ export function loadPlatformConfig(
       raw[fullKey.slice(prefix.length)] = structured(text);
     }
   }
-  const parsed = platformConfig.safeParse(raw, { reportInput: true });
+  const parsed = platformConfigOn(catalogDate).safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     throw new ConfigError(
       issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret),
       source,
     );
   }
-  return { config: parsed.data, secretKeys: secret };
+  return { config: parsed.data, secretKeys: secret, catalogDate };
 }
 
 /**

@@ -121,7 +121,9 @@ export function issuesToProblems(
   const problems: ConfigProblem[] = [];
   for (const issue of issues) {
     const secret = typeof issue.path[0] === "string" && secretKeys.has(issue.path[0]);
-    const input = (issue as { input?: unknown }).input;
+    // A custom issue about a missing key says so with `params: { missing: true }` (zod would show the parent).
+    const missing = (issue as { params?: { missing?: boolean } }).params?.missing === true;
+    const input = missing ? undefined : (issue as { input?: unknown }).input;
     const value = input === undefined ? undefined : secret ? "[secret]" : showValue(input);
     const key = keyPath(namespace, issue.path);
     switch (issue.code) {

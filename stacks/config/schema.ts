@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { environments } from "../../components/common/environment";
-import { accountConfig } from "./accounts";
+import { accountConfig, refineAccounts } from "./accounts";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -61,3 +61,13 @@ export const platformConfig = z
 
 /** The validated configuration, as written (defaults that depend on the environment not yet applied). */
 export type PlatformConfig = z.infer<typeof platformConfig>;
+
+/**
+ * The schema plus the checks that depend on the model catalog and the date it judges on (retired
+ * versions are refused). The program and the offline plan use the current date; tests pass a fixed one.
+ */
+export function platformConfigOn(on: Date) {
+  return platformConfig.superRefine((config, ctx) =>
+    refineAccounts(config.accounts, config.environment, on, ctx),
+  );
+}

@@ -34,6 +34,38 @@ describe("plan (end to end, offline)", () => {
         assert.equal(props.disableLocalAuth, true);
         assert.equal(props.customSubDomainName, account.inputs.accountName);
       }
+      if (stack === "prod") {
+        // Two regions; the PTU deployment is protected and spills over to its Global Standard twin;
+        // batch, embeddings and a model router (generic resource, newer API) sit next to it.
+        assert.deepEqual(
+          byType(types.account)
+            .map((a) => a.inputs.location)
+            .sort(),
+          ["eastus2", "swedencentral"],
+        );
+        const named = (n: string) =>
+          doc.resources.find(
+            (r) =>
+              (r.inputs.deploymentName ?? r.inputs.resourceName) === n && r.name.startsWith("platform-main-"),
+          );
+        const ptu = named("gpt-5-ptu");
+        assert.deepEqual(ptu?.inputs.sku, { name: "GlobalProvisionedManaged", capacity: 15 });
+        assert.equal((ptu?.inputs.properties as Record<string, unknown>).spilloverDeploymentName, "gpt-5");
+        assert.equal(ptu?.options.protect, true);
+        assert.equal((named("gpt-5-batch")?.inputs.sku as Record<string, unknown>).name, "GlobalBatch");
+        const router = named("router");
+        assert.equal(router?.type, "azure-native:resources:Resource");
+        assert.equal(router?.inputs.apiVersion, "2025-10-01-preview");
+        assert.ok(named("text-embedding-3-large"));
+      }
+      if (stack !== "prod") {
+        assert.ok(
+          byType(types.deployment).every(
+            (d) => !String((d.inputs.sku as Record<string, unknown>).name).includes("Provisioned"),
+          ),
+          `${stack} has no provisioned throughput`,
+        );
+      }
       // Every resource but the platform component hangs under a registered parent.
       const urns = new Set(doc.resources.map((r) => r.urn));
       for (const r of doc.resources) {
@@ -57,7 +89,7 @@ describe("plan (end to end, offline)", () => {
   it("chains deployments of one account with dependsOn, in declaration order", async () => {
     const { doc } = await planJson(["--stack", "dev"]);
     const deployments = doc.resources.filter((r) => r.type === types.deployment);
-    const [first, second] = ["gpt-4.1-mini", "text-embedding-3-small"].map((n) =>
+    const [first, second] = ["gpt-5-mini", "text-embedding-3-small"].map((n) =>
       deployments.find((d) => d.inputs.deploymentName === n),
     );
     assert.ok(first && second);

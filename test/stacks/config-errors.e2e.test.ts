@@ -64,9 +64,9 @@ const cases: Case[] = [
   },
   {
     what: "duplicate deployment name",
-    config: dev.replace("model: text-embedding-3-small", "model: gpt-4.1-mini"),
+    config: dev.replace("model: text-embedding-3-small", "model: gpt-5-mini"),
     expect: [
-      /foundry-platform:accounts\[0\]\.deployments\[1\]\.model \(got "gpt-4\.1-mini"\): duplicate deployment name/,
+      /foundry-platform:accounts\[0\]\.deployments\[1\]\.model \(got "gpt-5-mini"\): duplicate deployment name/,
     ],
   },
   {

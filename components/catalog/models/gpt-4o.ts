@@ -1,0 +1,82 @@
+/**
+ * gpt-4o and gpt-4o-mini. Every listed version is Deprecated and retires on 2026-10-01. Token prices
+ * are those of gpt-4o 2024-11-20.
+ */
+import { ModelInfo, ProvisionedType } from "../types";
+import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
+import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
+
+function deprecatedVersion(version: string) {
+  return {
+    version,
+    lifecycle: sourced("GA" as const, retirementSchedule),
+    retirementDate: sourced("2026-10-01", retirementSchedule),
+    deprecated: sourced(true, retirementSchedule),
+  };
+}
+
+const provisioned: readonly ProvisionedType[] = [
+  "GlobalProvisionedManaged",
+  "DataZoneProvisionedManaged",
+  "ProvisionedManaged",
+];
+
+const allTypes = sourced(
+  [
+    "Standard",
+    "GlobalStandard",
+    "DataZoneStandard",
+    "GlobalBatch",
+    "DataZoneBatch",
+    "ProvisionedManaged",
+    "GlobalProvisionedManaged",
+    "DataZoneProvisionedManaged",
+  ] as const,
+  regionAvailability,
+);
+
+export const gpt4oModels: readonly ModelInfo[] = [
+  {
+    name: "gpt-4o",
+    format: "OpenAI",
+    versions: [
+      deprecatedVersion("2024-05-13"),
+      deprecatedVersion("2024-08-06"),
+      deprecatedVersion("2024-11-20"),
+    ],
+    // Structured outputs from 2024-08-06 on; 2024-05-13 has JSON mode only.
+    capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
+    contextWindow: sourced(128_000, modelCapabilities),
+    deploymentTypes: allTypes,
+    ptu: ptuSizes(
+      { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 2_500 },
+      provisioned,
+    ),
+    outputTokenWeight: sourced(4, ptuOnboarding),
+    prices: tokenPrices({
+      GlobalStandard: { input: 2.5, cachedInput: 1.25, output: 10.0 },
+      DataZoneStandard: { input: 2.75, cachedInput: 1.375, output: 11.0 },
+      GlobalBatch: { input: 1.25, output: 5.0 },
+    }),
+    ptuHourlyUsd: ptuHourly(provisioned),
+  },
+  {
+    name: "gpt-4o-mini",
+    format: "OpenAI",
+    versions: [deprecatedVersion("2024-07-18")],
+    capabilities: sourced(["chat", "vision", "tools"], modelCapabilities),
+    contextWindow: sourced(128_000, modelCapabilities),
+    deploymentTypes: allTypes,
+    ptu: ptuSizes(
+      { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 37_000 },
+      provisioned,
+    ),
+    outputTokenWeight: sourced(4, ptuOnboarding),
+    prices: tokenPrices({
+      GlobalStandard: { input: 0.15, cachedInput: 0.075, output: 0.6 },
+      DataZoneStandard: { input: 0.165, cachedInput: 0.083, output: 0.66 },
+      GlobalBatch: { input: 0.075, output: 0.3 },
+    }),
+    ptuHourlyUsd: ptuHourly(provisioned),
+  },
+];
