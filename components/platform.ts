@@ -184,8 +184,8 @@ export class AiPlatform extends pulumi.ComponentResource {
           naming: parts,
           monthlyAmount: args.budget.monthlyAmount,
           startDate: args.budget.startDate,
+          // The action group already emails its receivers; no separate contact emails (no duplicates).
           actionGroupResourceId: this.observability.actionGroupResourceId,
-          contactEmails: args.observability?.notifications?.emails,
         },
         { parent: this },
       );
