@@ -13,6 +13,9 @@ import {
 } from "./common/avm";
 import { AccountNetworkAcls, FoundryAccount, FoundryProjectSpec } from "./foundry/account";
 import { ModelDeploymentSpec } from "./foundry/deployments";
+import { AccessControl, AccessGroup, AccessGroupSpec } from "./access/access-control";
+import { CostControls } from "./observability/cost";
+import { MonitoredResource, Observability, ObservabilityArgs } from "./observability/observability";
 
 /** One Foundry account of the platform. */
 export interface PlatformAccountSpec {
@@ -70,6 +73,28 @@ export interface PlatformAccountSpec {
   readonly roleAssignments?: readonly RoleAssignmentSpec[];
 }
 
+/** Monitoring options of the platform (see {@link ObservabilityArgs}). */
+export type PlatformObservabilitySpec = Pick<
+  ObservabilityArgs,
+  | "retentionInDays"
+  | "dailyCapGb"
+  | "logCategoryGroup"
+  | "notifications"
+  | "alerts"
+  | "applicationInsightsLocalAuth"
+>;
+
+/** The platform's monthly budget. */
+export interface PlatformBudgetSpec {
+  /** Monthly amount in the subscription's billing currency. */
+  readonly monthlyAmount: number;
+  /**
+   * First day the budget counts, `YYYY-MM-01`.
+   * @default the first day of the month the budget is created in
+   */
+  readonly startDate?: string;
+}
+
 export interface AiPlatformArgs {
   /** Which environment this is (`dev`, `staging`, `prod`); becomes the `environment` tag and part of names. */
   readonly environment: Environment;
@@ -93,6 +118,21 @@ export interface AiPlatformArgs {
    * @default - the current date
    */
   readonly catalogDate?: Date;
+  /**
+   * Monitoring: Log Analytics, Application Insights, diagnostic settings, alerts and a workbook.
+   * @default - 30 days of logs, `allLogs`, default alert thresholds, no notification receivers
+   */
+  readonly observability?: PlatformObservabilitySpec;
+  /**
+   * Monthly consumption budget on the platform's resource group, notifying the alert receivers.
+   * @default - no budget
+   */
+  readonly budget?: PlatformBudgetSpec;
+  /**
+   * Entra ID groups of platform admins, AI developers and readers (created, or existing by object id).
+   * @default - the three groups are created
+   */
+  readonly access?: Partial<Record<AccessGroup, AccessGroupSpec>>;
 }
 
 /**
@@ -104,6 +144,12 @@ export class AiPlatform extends pulumi.ComponentResource {
   public readonly resourceGroupName: pulumi.Output<string>;
   /** The Foundry accounts by logical name. */
   public readonly accounts: Readonly<Record<string, FoundryAccount>>;
+  /** Logs, metrics, alerts and the workbook. */
+  public readonly observability: Observability;
+  /** The budget, when one is configured. */
+  public readonly costControls?: CostControls;
+  /** The access groups and their role assignments. */
+  public readonly accessControl: AccessControl;
 
   constructor(name: string, args: AiPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:index:AiPlatform", name, {}, opts);
@@ -157,6 +203,65 @@ export class AiPlatform extends pulumi.ComponentResource {
       );
     }
     this.accounts = accounts;
+
+    // ── Operations: monitoring, budget and access ──────────────────────────────────────────────
+    const monitored: MonitoredResource[] = Object.entries(accounts).map(([accountName, account]) => ({
+      name: accountName,
+      kind: "aiAccount",
+      resourceId: account.resourceId,
+    }));
+    // MERGE POINT (AI gateway): once the gateway's API Management instance is created above, add it:
+    //   monitored.push({ name: "gateway", kind: "apiManagement", resourceId: <gateway>.resourceId });
+    // Observability then gives it a diagnostic setting, the token-quota alert and the per-team
+    // workbook panels. Nothing else here changes.
+    this.observability = new Observability(
+      `${name}-obs`,
+      {
+        resourceGroupName: group.name,
+        naming: parts,
+        monitoredResources: monitored,
+        ...args.observability,
+        tags,
+      },
+      { parent: this },
+    );
+
+    if (args.budget) {
+      this.costControls = new CostControls(
+        `${name}-cost`,
+        {
+          scope: group.id,
+          naming: parts,
+          monthlyAmount: args.budget.monthlyAmount,
+          startDate: args.budget.startDate,
+          // The action group already emails its receivers; no separate contact emails (no duplicates).
+          actionGroupResourceId: this.observability.actionGroupResourceId,
+        },
+        { parent: this },
+      );
+    }
+
+    this.accessControl = new AccessControl(
+      `${name}-access`,
+      {
+        naming: parts,
+        groups: args.access,
+        aiAccounts: Object.entries(accounts).map(([accountName, account]) => ({
+          name: accountName,
+          resourceId: account.resourceId,
+        })),
+        // Developers get Azure AI User on every Foundry project.
+        projects: Object.entries(accounts).flatMap(([accountName, account]) =>
+          Object.entries(account.projects).map(([projectName, project]) => ({
+            name: `${accountName}-${projectName}`,
+            resourceId: project.id,
+          })),
+        ),
+        resourceGroupId: group.id,
+        workspaceResourceId: this.observability.workspaceResourceId,
+      },
+      { parent: this },
+    );
 
     this.registerOutputs({ resourceGroupName: this.resourceGroupName });
   }

@@ -21,3 +21,23 @@ const defaults: Record<Environment, EnvironmentDefaults> = {
 export function environmentDefaults(environment: Environment): EnvironmentDefaults {
   return defaults[environment];
 }
+
+/** Defaults of the operations parts (monitoring and budget) per environment. */
+export interface OperationsDefaults {
+  /** Days the Log Analytics workspace keeps data. */
+  readonly logRetentionDays: number;
+  /** Monthly budget of the stack's resource group, in the billing currency. */
+  readonly monthlyBudget: number;
+}
+
+const operationsDefaults: Record<Environment, OperationsDefaults> = {
+  // dev keeps logs for the free 30 days and has a small budget.
+  dev: { logRetentionDays: 30, monthlyBudget: 200 },
+  staging: { logRetentionDays: 60, monthlyBudget: 2000 },
+  // prod keeps 90 days of logs for investigations and audits.
+  prod: { logRetentionDays: 90, monthlyBudget: 10000 },
+};
+
+export function operationsDefaultsFor(environment: Environment): OperationsDefaults {
+  return operationsDefaults[environment];
+}

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AiPlatform } from "../components/platform";
 import { LoadedConfig } from "./config/load";
-import { environmentDefaults } from "./defaults";
+import { environmentDefaults, operationsDefaultsFor } from "./defaults";
 
 /** Stack outputs of the platform. */
 export interface PlatformOutputs {
@@ -19,6 +19,8 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
   const input = (key: keyof typeof config, value: string): pulumi.Input<string> =>
     secretKeys.has(key) ? pulumi.secret(value) : value;
   const defaults = environmentDefaults(config.environment);
+  const operations = operationsDefaultsFor(config.environment);
+  const observability = config.observability ?? {};
 
   const platform = new AiPlatform("platform", {
     environment: config.environment,
@@ -46,6 +48,25 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
       roleAssignments: account.roleAssignments,
     })),
     catalogDate: loaded.catalogDate,
+    observability: {
+      retentionInDays: observability.retentionDays ?? operations.logRetentionDays,
+      dailyCapGb: observability.dailyCapGb,
+      logCategoryGroup: observability.logCategoryGroup,
+      notifications: {
+        // Secret when any value under the key was set with `--secret`; webhook URLs always are.
+        emails: (observability.notifications?.emails ?? []).map((e) => input("observability", e)),
+        webhooks: (observability.notifications?.webhooks ?? []).map((w) => ({
+          name: w.name,
+          serviceUri: pulumi.secret(w.url),
+        })),
+      },
+      alerts: observability.alerts,
+    },
+    budget: {
+      monthlyAmount: config.budget?.monthlyAmount ?? operations.monthlyBudget,
+      startDate: config.budget?.startDate,
+    },
+    access: config.access,
   });
 
   return {

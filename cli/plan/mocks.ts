@@ -167,6 +167,26 @@ const shapes: Record<string, ArmShape> = {
       return { path: segments.join("/"), name: resourceName };
     },
   },
+  "azure-native:applicationinsights:Workbook": {
+    namespace: "Microsoft.Insights",
+    levels: [["workbooks", "resourceName"]],
+  },
+  "azure-native:consumption:Budget": {
+    namespace: "Microsoft.Consumption",
+    levels: [["budgets", "budgetName"]],
+  },
+  "azure-native:monitor:ActionGroup": {
+    namespace: "Microsoft.Insights",
+    levels: [["actionGroups", "actionGroupName"]],
+  },
+  "azure-native:monitor:MetricAlert": {
+    namespace: "Microsoft.Insights",
+    levels: [["metricAlerts", "ruleName"]],
+  },
+  "azure-native:monitor:ScheduledQueryRule": {
+    namespace: "Microsoft.Insights",
+    levels: [["scheduledQueryRules", "ruleName"]],
+  },
 };
 
 /** The collection name of a type token: `azure-native:apimanagement:NamedValue` → `namedValues`. */

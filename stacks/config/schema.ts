@@ -5,6 +5,9 @@
 import { z } from "zod";
 import { environments } from "../../components/common/environment";
 import { accountConfig, refineAccounts } from "./accounts";
+import { accessConfig } from "./access";
+import { budgetConfig } from "./budget";
+import { observabilityConfig } from "./observability";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -28,6 +31,9 @@ export const platformConfig = z
     location: region.describe("Default region for the stack's resources."),
     tags: tagMap.optional(),
     accounts: z.array(accountConfig).min(1).describe("Foundry accounts; each holds its model deployments."),
+    observability: observabilityConfig.optional(),
+    budget: budgetConfig.optional(),
+    access: accessConfig.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

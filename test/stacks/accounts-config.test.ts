@@ -6,7 +6,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import { loadPlatformConfig } from "../../stacks/config/load";
 import { ConfigError, problemLine } from "../../stacks/config/problems";
 import { platformProgram } from "../../stacks/program";
-import { capture, ofType, prop, typeToken } from "../helpers/mocks";
+import { capture, hasAncestor, ofType, prop, typeToken } from "../helpers/mocks";
 
 /** The day the catalog judges on: gpt-4.1 retired on 2026-10-14, gpt-5 serves until 2027-02-06. */
 const on = new Date("2026-11-25T00:00:00Z");
@@ -270,9 +270,14 @@ describe("account config checked against the model catalog (zod, full key paths)
     assert.equal(ofType(all, typeToken(network.PrivateEndpoint)).length, 1);
     assert.equal(ofType(all, typeToken(network.PrivateDnsZoneGroup)).length, 1);
     assert.equal(ofType(all, typeToken(authorization.ManagementLockByScope)).length, 1);
-    assert.equal(ofType(all, typeToken(authorization.RoleAssignment)).length, 1);
+    // The account's own roleAssignments (the platform's access control adds its own elsewhere).
+    const [accountComponent] = ofType(all, "foundry-platform:foundry:FoundryAccount");
+    const underAccount = (t: string) =>
+      ofType(all, t).filter((r) => hasAncestor(all, r, accountComponent.urn));
+    assert.equal(underAccount(typeToken(authorization.RoleAssignment)).length, 1);
     assert.equal(ofType(all, typeToken(resources.Resource)).length, 0);
-    // The platform leaves diagnostic settings to its central observability.
-    assert.equal(ofType(all, "azure-native:monitor:DiagnosticSetting").length, 0);
+    // The platform leaves diagnostic settings to its central observability, not to the account.
+    assert.equal(underAccount("azure-native:monitor:DiagnosticSetting").length, 0);
+    assert.ok(ofType(all, "azure-native:monitor:DiagnosticSetting").length >= 1);
   });
 });

@@ -25,7 +25,7 @@ const cases: Case[] = [
       "  foundry-platform:workload:",
       "  foundry-platform:colour: blue\n  foundry-platform:workload:",
     ),
-    expect: [/foundry-platform:colour: unknown key; .*known keys here: accounts, /],
+    expect: [/foundry-platform:colour: unknown key; .*known keys here: .*\baccounts, /],
   },
   {
     what: "unknown nested key",

@@ -1,0 +1,71 @@
+/**
+ * Settings of the platform's monitoring that configuration validates: plain data with no Azure SDK
+ * import, so the config schema can use it without loading the SDK.
+ */
+
+/** Diagnostic-log category groups Azure offers for AI accounts and API Management. */
+export const logCategoryGroups = ["allLogs", "audit"] as const;
+export type LogCategoryGroup = (typeof logCategoryGroups)[number];
+
+/** Thresholds of the platform's alerts. */
+export interface AlertThresholds {
+  /**
+   * Alert when a provisioned deployment's average utilization over the window is above this percent.
+   * @default 90
+   */
+  readonly ptuUtilizationPercent?: number;
+  /**
+   * Alert when a deployment returns more than this many 429 (throttled) responses in the window.
+   * @default 10
+   */
+  readonly throttledRequests?: number;
+  /**
+   * Alert when a deployment's average time to response over the window is above this many milliseconds.
+   * @default 10000
+   */
+  readonly timeToResponseMs?: number;
+  /**
+   * Alert when a deployment returns more than this many 5xx responses in the window.
+   * @default 5
+   */
+  readonly serverErrors?: number;
+  /**
+   * Length of the window every alert evaluates, in minutes.
+   * @default 15
+   */
+  readonly windowMinutes?: AlertWindowMinutes;
+}
+
+/** Windows an alert may evaluate, in minutes. */
+export const alertWindowMinutes = [5, 15, 30, 60] as const;
+export type AlertWindowMinutes = (typeof alertWindowMinutes)[number];
+
+/** The thresholds used when none are given. */
+export const defaultAlertThresholds: Required<AlertThresholds> = {
+  ptuUtilizationPercent: 90,
+  throttledRequests: 10,
+  timeToResponseMs: 10000,
+  serverErrors: 5,
+  windowMinutes: 15,
+};
+
+/** The problems with a set of thresholds, as sentences; empty when they are valid. */
+export function alertThresholdProblems(t: AlertThresholds): string[] {
+  const problems: string[] = [];
+  const check = (key: keyof AlertThresholds, ok: (v: number) => boolean, allowed: string) => {
+    const value = t[key];
+    if (value !== undefined && !(Number.isFinite(value) && ok(value))) {
+      problems.push(`alerts.${key} is ${value}; allowed: ${allowed}`);
+    }
+  };
+  check("ptuUtilizationPercent", (v) => v > 0 && v <= 100, "a percentage above 0 and at most 100");
+  check("throttledRequests", (v) => Number.isInteger(v) && v >= 0, "a whole number of at least 0");
+  check("timeToResponseMs", (v) => v > 0, "a number of milliseconds above 0");
+  check("serverErrors", (v) => Number.isInteger(v) && v >= 0, "a whole number of at least 0");
+  check(
+    "windowMinutes",
+    (v) => (alertWindowMinutes as readonly number[]).includes(v),
+    alertWindowMinutes.join(" | "),
+  );
+  return problems;
+}
