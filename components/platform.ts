@@ -5,7 +5,20 @@ import { nameProblems, nameRules, resourceAbbreviations, resourceName, NameParts
 import { AzureRegion } from "./common/regions";
 import { mergeTags, Tags } from "./common/tags";
 import { AccountNetworkAcls, FoundryAccount } from "./foundry/account";
-import { ModelDeploymentSpec } from "./foundry/deployments";
+import { deploymentNameOf, ModelDeploymentSpec } from "./foundry/deployments";
+import {
+  AiGateway,
+  CanaryPlan,
+  CircuitBreakerRuleSpec,
+  GatewayApplicationInsights,
+  GatewayContentSafety,
+  GatewayLlmLogging,
+  GatewayModelTarget,
+  GatewaySku,
+  GatewayTeam,
+  planCanary,
+  UpgradeSpec,
+} from "./gateway";
 
 /** One Foundry account of the platform. */
 export interface PlatformAccountSpec {
@@ -33,6 +46,72 @@ export interface PlatformAccountSpec {
   readonly deployments?: readonly ModelDeploymentSpec[];
 }
 
+/** The platform's AI gateway (API Management) in front of its model deployments. */
+export interface PlatformGatewaySpec {
+  /**
+   * Tier of the API Management service.
+   * @default "StandardV2"
+   */
+  readonly sku?: GatewaySku;
+  /**
+   * Scale units.
+   * @default 1
+   */
+  readonly capacity?: number;
+  /**
+   * Region of the gateway.
+   * @default the platform's location
+   */
+  readonly location?: AzureRegion;
+  /**
+   * Publisher e-mail of a new service.
+   * @default - none; required unless `existingServiceId` is given
+   */
+  readonly publisherEmail?: pulumi.Input<string>;
+  /**
+   * @default "AI platform"
+   */
+  readonly publisherName?: pulumi.Input<string>;
+  /**
+   * Use an existing API Management service instead of creating one.
+   * @default - a new service named `apim-<workload>-<env>-<region>`
+   */
+  readonly existingServiceId?: string;
+  /** Teams: one product (allow-list, token limit, monthly quota) and subscription each. */
+  readonly teams: readonly GatewayTeam[];
+  /**
+   * Canary upgrade of one deployment: the platform adds the candidate deployment (same model, type
+   * and capacity; the candidate version; named `<deployment>-canary`) and the gateway weights it
+   * against the stable one. Remove it or set the weight to 0 to roll back.
+   * @default - no upgrade in progress
+   */
+  readonly upgrade?: UpgradeSpec;
+  /**
+   * Semantic cache (Azure Managed Redis with RediSearch, named `redis-<workload>-<env>-<region>`).
+   * @default - no cache
+   */
+  readonly semanticCache?: {
+    /** Name of the embeddings deployment used to compare prompts. */
+    readonly embeddingsDeployment: string;
+    /** @default - the first account that has the deployment */
+    readonly account?: string;
+    /** @default 0.05 */
+    readonly scoreThreshold?: number;
+    /** @default 3600 */
+    readonly durationSeconds?: number;
+    /** @default "Balanced_B0" */
+    readonly redisSku?: string;
+  };
+  /** @default - none */
+  readonly contentSafety?: GatewayContentSafety;
+  /** @default - no Application Insights logger */
+  readonly applicationInsights?: GatewayApplicationInsights;
+  /** @default { enabled: true, logMessages: false } */
+  readonly llmLogging?: GatewayLlmLogging;
+  /** @default - the gateway's default rule */
+  readonly circuitBreaker?: CircuitBreakerRuleSpec;
+}
+
 export interface AiPlatformArgs {
   /** Which environment this is (`dev`, `staging`, `prod`); becomes the `environment` tag and part of names. */
   readonly environment: Environment;
@@ -51,6 +130,11 @@ export interface AiPlatformArgs {
   readonly tags?: Tags;
   /** The Foundry accounts. */
   readonly accounts: readonly PlatformAccountSpec[];
+  /**
+   * The AI gateway in front of every account's deployments.
+   * @default - no gateway
+   */
+  readonly gateway?: PlatformGatewaySpec;
 }
 
 /**
@@ -62,6 +146,8 @@ export class AiPlatform extends pulumi.ComponentResource {
   public readonly resourceGroupName: pulumi.Output<string>;
   /** The Foundry accounts by logical name. */
   public readonly accounts: Readonly<Record<string, FoundryAccount>>;
+  /** The AI gateway, when configured. */
+  public readonly gateway?: AiGateway;
 
   constructor(name: string, args: AiPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:index:AiPlatform", name, {}, opts);
@@ -89,6 +175,14 @@ export class AiPlatform extends pulumi.ComponentResource {
     );
     this.resourceGroupName = group.name;
 
+    // Canary upgrade: the candidate deployment joins its account's deployments.
+    const canary = planCanary(args.accounts, args.gateway?.upgrade);
+    if (canary.problems.length > 0) {
+      throw new pulumi.ResourceError(`AiPlatform '${name}': ${canary.problems.join("; ")}`, this);
+    }
+    const candidatesOf = (account: string): ModelDeploymentSpec[] =>
+      canary.plans.filter((p) => p.account === account).map((p) => p.candidate);
+
     const accounts: Record<string, FoundryAccount> = {};
     for (const spec of args.accounts) {
       const region = spec.location ?? args.location;
@@ -100,7 +194,7 @@ export class AiPlatform extends pulumi.ComponentResource {
           accountName: resourceName(resourceAbbreviations.aiAccount, { ...parts, region }, spec.name),
           allowLocalAuth: spec.allowLocalAuth,
           networkAcls: spec.networkAcls,
-          deployments: spec.deployments,
+          deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)],
           tags,
         },
         { parent: this },
@@ -108,6 +202,89 @@ export class AiPlatform extends pulumi.ComponentResource {
     }
     this.accounts = accounts;
 
+    if (args.gateway) {
+      this.gateway = this.declareGateway(name, args, args.gateway, parts, group.name, tags, canary.plans);
+    }
+
     this.registerOutputs({ resourceGroupName: this.resourceGroupName });
+  }
+
+  /** The gateway's targets are the deployments the platform declares, with each account's id and endpoint. */
+  private declareGateway(
+    name: string,
+    args: AiPlatformArgs,
+    gw: PlatformGatewaySpec,
+    parts: NameParts,
+    resourceGroupName: pulumi.Output<string>,
+    tags: Record<string, pulumi.Input<string>>,
+    canaries: readonly CanaryPlan<ModelDeploymentSpec>[],
+  ): AiGateway {
+    const targets: GatewayModelTarget[] = [];
+    for (const spec of args.accounts) {
+      const account = this.accounts[spec.name];
+      const location = spec.location ?? args.location;
+      const candidates = canaries.filter((c) => c.account === spec.name);
+      for (const d of [...(spec.deployments ?? []), ...candidates.map((c) => c.candidate)]) {
+        const deployment = deploymentNameOf(d);
+        const plan = candidates.find((c) => deploymentNameOf(c.candidate) === deployment);
+        targets.push({
+          account: spec.name,
+          accountResourceId: account.resourceId,
+          endpoint: account.endpoint,
+          location,
+          deployment,
+          model: d.model,
+          version: d.version,
+          type: d.type,
+          canary: plan
+            ? { stable: deploymentNameOf(plan.stable), weightPercent: plan.weightPercent }
+            : undefined,
+        });
+      }
+    }
+    const location = gw.location ?? args.location;
+    const cache = gw.semanticCache;
+    const cacheAccount =
+      cache &&
+      (cache.account ??
+        args.accounts.find((a) =>
+          (a.deployments ?? []).some((d) => deploymentNameOf(d) === cache.embeddingsDeployment),
+        )?.name);
+    return new AiGateway(
+      `${name}-gateway`,
+      {
+        resourceGroupName,
+        location,
+        ...(gw.existingServiceId !== undefined
+          ? { existingServiceId: gw.existingServiceId }
+          : {
+              serviceName: resourceName(resourceAbbreviations.apiManagement, { ...parts, region: location }),
+              sku: gw.sku,
+              capacity: gw.capacity,
+              publisherEmail: gw.publisherEmail,
+              publisherName: gw.publisherName,
+            }),
+        primaryRegion: args.location,
+        targets,
+        teams: gw.teams,
+        circuitBreakerRules: gw.circuitBreaker ? [gw.circuitBreaker] : undefined,
+        semanticCache: cache
+          ? {
+              embeddings: { account: cacheAccount ?? "", deployment: cache.embeddingsDeployment },
+              scoreThreshold: cache.scoreThreshold,
+              durationSeconds: cache.durationSeconds,
+              redis: {
+                clusterName: resourceName(resourceAbbreviations.redis, { ...parts, region: location }),
+                sku: cache.redisSku,
+              },
+            }
+          : undefined,
+        contentSafety: gw.contentSafety,
+        applicationInsights: gw.applicationInsights,
+        llmLogging: gw.llmLogging,
+        tags,
+      },
+      { parent: this },
+    );
   }
 }

@@ -31,11 +31,8 @@ import {
   targetProblems,
 } from "./targets";
 import { cognitiveServicesAudience, GatewayRoute, inferenceApiPolicy } from "./xml/documents";
+import { GatewaySku, gatewaySkus } from "./sku";
 import { ContentSafetyCategory } from "./xml/reference";
-
-/** API Management tiers the gateway runs on. Consumption lacks circuit breakers; the classic Basic and Standard tiers lack v2's AI gateway features at their price. */
-export const gatewaySkus = ["BasicV2", "StandardV2", "Premium", "PremiumV2"] as const;
-export type GatewaySku = (typeof gatewaySkus)[number];
 
 /** Application Insights for token metrics and request telemetry. */
 export interface GatewayApplicationInsights {

@@ -1,5 +1,6 @@
 /** The AI gateway: API Management in front of the platform's model deployments. */
 export * from "./gateway";
+export * from "./sku";
 export * from "./targets";
 export * from "./pools";
 export * from "./products";

@@ -3,10 +3,10 @@
  * deployment, one priority/weight pool per model, and the route table from requested names to
  * pools. Pure functions, unit-tested without resources.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { DeploymentType, familyOf, isProvisioned } from "../catalog/deployment-types";
 import { findModel } from "../catalog/lookup";
-import { GatewayRoute } from "./xml/documents";
+import type { GatewayRoute } from "./xml/documents";
 
 /** A model deployment behind the gateway. */
 export interface GatewayModelTarget {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { environments } from "../../components/common/environment";
 import { accountConfig } from "./accounts";
+import { gatewayConfig, gatewayConfigIssues } from "./gateway";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -28,6 +29,7 @@ export const platformConfig = z
     location: region.describe("Default region for the stack's resources."),
     tags: tagMap.optional(),
     accounts: z.array(accountConfig).min(1).describe("Foundry accounts; each holds its model deployments."),
+    gateway: gatewayConfig.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -57,6 +59,7 @@ export const platformConfig = z
         names.set(name, j);
       });
     });
+    gatewayConfigIssues(config, ctx);
   });
 
 /** The validated configuration, as written (defaults that depend on the environment not yet applied). */

@@ -82,11 +82,19 @@ export function escapeText(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Characters XML 1.0 forbids anywhere in a document. */
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** True when `value` holds a character XML 1.0 forbids anywhere in a document. */
+export function hasForbiddenXmlChar(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) {
+      return true;
+    }
+  }
+  return false;
+}
 
 function check(value: string, where: string): string {
-  if (forbidden.test(value)) {
+  if (hasForbiddenXmlChar(value)) {
     throw new Error(`${where} holds a control character that XML cannot carry`);
   }
   return value;
