@@ -2,6 +2,7 @@
 export * from "./platform";
 export * from "./foundry/account";
 export * from "./foundry/deployments";
+export * from "./gateway";
 export * from "./common/environment";
 export * from "./common/naming";
 export * from "./common/regions";

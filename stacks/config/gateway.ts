@@ -95,7 +95,8 @@ export const gatewayConfig = z
     capacity: z.number().int().min(1).max(12).optional().describe("Scale units. Default: 1."),
     location: region.optional().describe("Region of the gateway. Default: the stack's location."),
     publisherEmail: z
-      .email()
+      .string()
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: "must be an e-mail address" })
       .optional()
       .describe(
         "Publisher e-mail of the API Management service; required unless existingServiceId is given.",
