@@ -93,7 +93,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         pack,
       );
     }
-    process.stdout.write(render(report, format));
+    await writeAll(process.stdout, render(report, format));
     const { exitCodeOf } = require("./report/report") as typeof import("./report/report");
     return exitCodeOf(report);
   } finally {
@@ -104,6 +104,14 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
   }
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Writes `text` and resolves once the stream has taken all of it. The caller exits the process
+ * right after; without waiting, output to a pipe would be cut at the pipe's buffer size.
+ */
+function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
+}
 
 /** Runs the tool; returns the exit code. Bad input prints a message, never a stack trace (unless --debug). */
 export async function main(argv: readonly string[]): Promise<number> {

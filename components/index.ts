@@ -6,6 +6,7 @@ export * from "./observability/observability";
 export * from "./observability/settings";
 export * from "./observability/cost";
 export * from "./access/access-control";
+export * from "./gateway";
 export * from "./common/environment";
 export * from "./common/naming";
 export * from "./common/regions";

@@ -12,10 +12,23 @@ import {
   RoleAssignmentSpec,
 } from "./common/avm";
 import { AccountNetworkAcls, FoundryAccount, FoundryProjectSpec } from "./foundry/account";
-import { ModelDeploymentSpec } from "./foundry/deployments";
 import { AccessControl, AccessGroup, AccessGroupSpec } from "./access/access-control";
 import { CostControls } from "./observability/cost";
 import { MonitoredResource, Observability, ObservabilityArgs } from "./observability/observability";
+import { deploymentNameOf, ModelDeploymentSpec } from "./foundry/deployments";
+import {
+  AiGateway,
+  CanaryPlan,
+  CircuitBreakerRuleSpec,
+  GatewayApplicationInsights,
+  GatewayContentSafety,
+  GatewayLlmLogging,
+  GatewayModelTarget,
+  GatewaySku,
+  GatewayTeam,
+  planCanary,
+  UpgradeSpec,
+} from "./gateway";
 
 /** One Foundry account of the platform. */
 export interface PlatformAccountSpec {
@@ -95,6 +108,72 @@ export interface PlatformBudgetSpec {
   readonly startDate?: string;
 }
 
+/** The platform's AI gateway (API Management) in front of its model deployments. */
+export interface PlatformGatewaySpec {
+  /**
+   * Tier of the API Management service.
+   * @default "StandardV2"
+   */
+  readonly sku?: GatewaySku;
+  /**
+   * Scale units.
+   * @default 1
+   */
+  readonly capacity?: number;
+  /**
+   * Region of the gateway.
+   * @default the platform's location
+   */
+  readonly location?: AzureRegion;
+  /**
+   * Publisher e-mail of a new service.
+   * @default - none; required unless `existingServiceId` is given
+   */
+  readonly publisherEmail?: pulumi.Input<string>;
+  /**
+   * @default "AI platform"
+   */
+  readonly publisherName?: pulumi.Input<string>;
+  /**
+   * Use an existing API Management service instead of creating one.
+   * @default - a new service named `apim-<workload>-<env>-<region>`
+   */
+  readonly existingServiceId?: string;
+  /** Teams: one product (allow-list, token limit, monthly quota) and subscription each. */
+  readonly teams: readonly GatewayTeam[];
+  /**
+   * Canary upgrade of one deployment: the platform adds the candidate deployment (same model, type
+   * and capacity; the candidate version; named `<deployment>-canary`) and the gateway weights it
+   * against the stable one. Remove it or set the weight to 0 to roll back.
+   * @default - no upgrade in progress
+   */
+  readonly upgrade?: UpgradeSpec;
+  /**
+   * Semantic cache (Azure Managed Redis with RediSearch, named `redis-<workload>-<env>-<region>`).
+   * @default - no cache
+   */
+  readonly semanticCache?: {
+    /** Name of the embeddings deployment used to compare prompts. */
+    readonly embeddingsDeployment: string;
+    /** @default - the first account that has the deployment */
+    readonly account?: string;
+    /** @default 0.05 */
+    readonly scoreThreshold?: number;
+    /** @default 3600 */
+    readonly durationSeconds?: number;
+    /** @default "Balanced_B0" */
+    readonly redisSku?: string;
+  };
+  /** @default - none */
+  readonly contentSafety?: GatewayContentSafety;
+  /** @default - no Application Insights logger */
+  readonly applicationInsights?: GatewayApplicationInsights;
+  /** @default { enabled: true, logMessages: false } */
+  readonly llmLogging?: GatewayLlmLogging;
+  /** @default - the gateway's default rule */
+  readonly circuitBreaker?: CircuitBreakerRuleSpec;
+}
+
 export interface AiPlatformArgs {
   /** Which environment this is (`dev`, `staging`, `prod`); becomes the `environment` tag and part of names. */
   readonly environment: Environment;
@@ -133,6 +212,11 @@ export interface AiPlatformArgs {
    * @default - the three groups are created
    */
   readonly access?: Partial<Record<AccessGroup, AccessGroupSpec>>;
+  /**
+   * The AI gateway in front of every account's deployments.
+   * @default - no gateway
+   */
+  readonly gateway?: PlatformGatewaySpec;
 }
 
 /**
@@ -150,6 +234,8 @@ export class AiPlatform extends pulumi.ComponentResource {
   public readonly costControls?: CostControls;
   /** The access groups and their role assignments. */
   public readonly accessControl: AccessControl;
+  /** The AI gateway, when configured. */
+  public readonly gateway?: AiGateway;
 
   constructor(name: string, args: AiPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:index:AiPlatform", name, {}, opts);
@@ -177,6 +263,14 @@ export class AiPlatform extends pulumi.ComponentResource {
     );
     this.resourceGroupName = group.name;
 
+    // Canary upgrade: the candidate deployment joins its account's deployments.
+    const canary = planCanary(args.accounts, args.gateway?.upgrade);
+    if (canary.problems.length > 0) {
+      throw new pulumi.ResourceError(`AiPlatform '${name}': ${canary.problems.join("; ")}`, this);
+    }
+    const candidatesOf = (account: string): ModelDeploymentSpec[] =>
+      canary.plans.filter((p) => p.account === account).map((p) => p.candidate);
+
     const accounts: Record<string, FoundryAccount> = {};
     for (const spec of args.accounts) {
       const region = spec.location ?? args.location;
@@ -188,7 +282,7 @@ export class AiPlatform extends pulumi.ComponentResource {
           accountName: resourceName(resourceAbbreviations.aiAccount, { ...parts, region }, spec.name),
           allowLocalAuth: spec.allowLocalAuth,
           networkAcls: spec.networkAcls,
-          deployments: spec.deployments,
+          deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)],
           projects: spec.projects,
           privateEndpoints: spec.privateEndpoints,
           customerManagedKey: spec.customerManagedKey,
@@ -204,16 +298,21 @@ export class AiPlatform extends pulumi.ComponentResource {
     }
     this.accounts = accounts;
 
+    // ── AI gateway ────────────────────────────────────────────────────────────────────────────
+    if (args.gateway) {
+      this.gateway = this.declareGateway(name, args, args.gateway, parts, group.name, tags, canary.plans);
+    }
+
     // ── Operations: monitoring, budget and access ──────────────────────────────────────────────
     const monitored: MonitoredResource[] = Object.entries(accounts).map(([accountName, account]) => ({
       name: accountName,
       kind: "aiAccount",
       resourceId: account.resourceId,
     }));
-    // MERGE POINT (AI gateway): once the gateway's API Management instance is created above, add it:
-    //   monitored.push({ name: "gateway", kind: "apiManagement", resourceId: <gateway>.resourceId });
-    // Observability then gives it a diagnostic setting, the token-quota alert and the per-team
-    // workbook panels. Nothing else here changes.
+    if (this.gateway) {
+      // The gateway's logs feed the token-quota alert and the per-team workbook panels.
+      monitored.push({ name: "gateway", kind: "apiManagement", resourceId: this.gateway.resourceId });
+    }
     this.observability = new Observability(
       `${name}-obs`,
       {
@@ -225,6 +324,12 @@ export class AiPlatform extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+
+    // The gateway's telemetry and token metrics go to the platform's Application Insights.
+    this.gateway?.connectApplicationInsights({
+      resourceId: this.observability.applicationInsightsResourceId,
+      connectionString: this.observability.applicationInsightsConnectionString,
+    });
 
     if (args.budget) {
       this.costControls = new CostControls(
@@ -264,5 +369,88 @@ export class AiPlatform extends pulumi.ComponentResource {
     );
 
     this.registerOutputs({ resourceGroupName: this.resourceGroupName });
+  }
+
+  /** The gateway's targets are the deployments the platform declares, with each account's id and endpoint. */
+  private declareGateway(
+    name: string,
+    args: AiPlatformArgs,
+    gw: PlatformGatewaySpec,
+    parts: NameParts,
+    resourceGroupName: pulumi.Output<string>,
+    tags: Record<string, pulumi.Input<string>>,
+    canaries: readonly CanaryPlan<ModelDeploymentSpec>[],
+  ): AiGateway {
+    const targets: GatewayModelTarget[] = [];
+    for (const spec of args.accounts) {
+      const account = this.accounts[spec.name];
+      const location = spec.location ?? args.location;
+      const candidates = canaries.filter((c) => c.account === spec.name);
+      const declared = [...(spec.deployments ?? []), ...candidates.map((c) => c.candidate)];
+      for (const d of declared) {
+        const deployment = deploymentNameOf(d);
+        const plan = candidates.find((c) => deploymentNameOf(c.candidate) === deployment);
+        // A provisioned deployment that names this one as its spillover (`spilloverDeploymentName`).
+        const spilloverOf = declared.find((p) => p.spillover === deployment);
+        targets.push({
+          account: spec.name,
+          accountResourceId: account.resourceId,
+          endpoint: account.endpoint,
+          location,
+          deployment,
+          model: d.model,
+          version: d.version,
+          type: d.type,
+          spilloverOf: spilloverOf ? deploymentNameOf(spilloverOf) : undefined,
+          canary: plan
+            ? { stable: deploymentNameOf(plan.stable), weightPercent: plan.weightPercent }
+            : undefined,
+        });
+      }
+    }
+    const location = gw.location ?? args.location;
+    const cache = gw.semanticCache;
+    const cacheAccount =
+      cache &&
+      (cache.account ??
+        args.accounts.find((a) =>
+          (a.deployments ?? []).some((d) => deploymentNameOf(d) === cache.embeddingsDeployment),
+        )?.name);
+    return new AiGateway(
+      `${name}-gateway`,
+      {
+        resourceGroupName,
+        location,
+        ...(gw.existingServiceId !== undefined
+          ? { existingServiceId: gw.existingServiceId }
+          : {
+              serviceName: resourceName(resourceAbbreviations.apiManagement, { ...parts, region: location }),
+              sku: gw.sku,
+              capacity: gw.capacity,
+              publisherEmail: gw.publisherEmail,
+              publisherName: gw.publisherName,
+            }),
+        primaryRegion: args.location,
+        targets,
+        teams: gw.teams,
+        circuitBreakerRules: gw.circuitBreaker ? [gw.circuitBreaker] : undefined,
+        semanticCache: cache
+          ? {
+              embeddings: { account: cacheAccount ?? "", deployment: cache.embeddingsDeployment },
+              scoreThreshold: cache.scoreThreshold,
+              durationSeconds: cache.durationSeconds,
+              redis: {
+                clusterName: resourceName(resourceAbbreviations.redis, { ...parts, region: location }),
+                sku: cache.redisSku,
+              },
+            }
+          : undefined,
+        contentSafety: gw.contentSafety,
+        applicationInsights: gw.applicationInsights,
+        llmLogging: gw.llmLogging,
+        tags,
+      },
+      { parent: this },
+    );
   }
 }

@@ -3,14 +3,17 @@
  * It only composes; every resource is declared by a component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AiPlatform } from "../components/platform";
+import { AiPlatform, PlatformGatewaySpec } from "../components/platform";
+import { GatewayConfig } from "./config/gateway";
 import { LoadedConfig } from "./config/load";
-import { environmentDefaults, operationsDefaultsFor } from "./defaults";
+import { EnvironmentDefaults, environmentDefaults, operationsDefaultsFor } from "./defaults";
 
 /** Stack outputs of the platform. */
 export interface PlatformOutputs {
   readonly resourceGroupName: pulumi.Output<string>;
   readonly accountEndpoints: pulumi.Output<Record<string, string>>;
+  /** The gateway's inference endpoint (`https://<apim>.azure-api.net/openai`), when the gateway is deployed. */
+  readonly gatewayUrl?: pulumi.Output<string>;
 }
 
 export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
@@ -67,6 +70,7 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
       startDate: config.budget?.startDate,
     },
     access: config.access,
+    gateway: gatewayArgs(config.gateway, defaults),
   });
 
   return {
@@ -74,5 +78,32 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
     accountEndpoints: pulumi
       .all(Object.entries(platform.accounts).map(([n, a]) => a.endpoint.apply((e) => [n, e] as const)))
       .apply((pairs) => Object.fromEntries(pairs)),
+    gatewayUrl: platform.gateway?.inferenceUrl,
+  };
+}
+
+/**
+ * The gateway section as platform args, or undefined when the gateway is off (absent, or not
+ * enabled in an environment where it is off by default). Application Insights is not wired here
+ * yet: the observability component provides it.
+ */
+function gatewayArgs(
+  gw: GatewayConfig | undefined,
+  defaults: EnvironmentDefaults,
+): PlatformGatewaySpec | undefined {
+  if (!gw || !(gw.enabled ?? defaults.gatewayEnabled)) {
+    return undefined;
+  }
+  return {
+    sku: gw.existingServiceId ? undefined : (gw.sku ?? defaults.gatewaySku),
+    capacity: gw.capacity,
+    location: gw.location,
+    publisherEmail: gw.publisherEmail,
+    publisherName: gw.publisherName,
+    existingServiceId: gw.existingServiceId,
+    teams: gw.teams,
+    upgrade: gw.upgrade,
+    semanticCache: gw.semanticCache,
+    llmLogging: gw.llmLogging,
   };
 }

@@ -97,6 +97,80 @@ const shapes: Record<string, ArmShape> = {
       developerPortalUrl: `https://${name}.developer.azure-api.net`,
     }),
   },
+  "azure-native:apimanagement:Api": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["apis", "apiId"],
+    ],
+  },
+  "azure-native:apimanagement:ApiDiagnostic": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["apis", "apiId"],
+      ["diagnostics", "diagnosticId"],
+    ],
+  },
+  "azure-native:apimanagement:ApiPolicy": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["apis", "apiId"],
+      ["policies", "policyId"],
+    ],
+  },
+  "azure-native:apimanagement:Backend": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["backends", "backendId"],
+    ],
+  },
+  "azure-native:apimanagement:Cache": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["caches", "cacheId"],
+    ],
+  },
+  "azure-native:apimanagement:Logger": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["loggers", "loggerId"],
+    ],
+  },
+  "azure-native:apimanagement:Product": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["products", "productId"],
+    ],
+  },
+  "azure-native:apimanagement:ProductApiLink": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["products", "productId"],
+      ["apiLinks", "apiLinkId"],
+    ],
+  },
+  "azure-native:apimanagement:ProductPolicy": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["products", "productId"],
+      ["policies", "policyId"],
+    ],
+  },
+  "azure-native:apimanagement:Subscription": {
+    namespace: "Microsoft.ApiManagement",
+    levels: [
+      ["service", "serviceName"],
+      ["subscriptions", "sid"],
+    ],
+  },
   "azure-native:authorization:RoleAssignment": {
     namespace: "Microsoft.Authorization",
     levels: [["roleAssignments", "roleAssignmentName"]],
@@ -114,6 +188,21 @@ const shapes: Record<string, ArmShape> = {
     namespace: "Microsoft.OperationalInsights",
     levels: [["workspaces", "workspaceName"]],
     outputs: (_inputs, _name, urn) => ({ customerId: guidFrom(`${urn}#customerId`) }),
+  },
+  "azure-native:redisenterprise:Database": {
+    namespace: "Microsoft.Cache",
+    levels: [
+      ["redisEnterprise", "clusterName"],
+      ["databases", "databaseName"],
+    ],
+  },
+  "azure-native:redisenterprise:RedisEnterprise": {
+    namespace: "Microsoft.Cache",
+    levels: [["redisEnterprise", "clusterName"]],
+    outputs: (inputs, name) => ({
+      hostName: `${name}.${(inputs.location as string | undefined) ?? "swedencentral"}.redis.azure.net`,
+      provisioningState: "Succeeded",
+    }),
   },
   "azure-native:applicationinsights:Component": {
     namespace: "Microsoft.Insights",
@@ -274,6 +363,30 @@ export class AzureMocks implements pulumi.runtime.Mocks {
           clientId: guidFrom(`${seed}#clientId`),
           principalId: guidFrom(`${seed}#principalId`),
           tenantId: mockTenantId,
+        };
+      }
+      case "azure-native:apimanagement:getApiManagementService": {
+        const { resourceGroupName, serviceName } = args.inputs as {
+          resourceGroupName: string;
+          serviceName: string;
+        };
+        const id = `/subscriptions/${mockSubscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.ApiManagement/service/${serviceName}`;
+        return {
+          id,
+          name: serviceName,
+          gatewayUrl: `https://${serviceName}.azure-api.net`,
+          identity: {
+            type: "SystemAssigned",
+            principalId: guidFrom(`${id}#principal`),
+            tenantId: mockTenantId,
+          },
+        };
+      }
+      case "azure-native:redisenterprise:listDatabaseKeys": {
+        const { clusterName, databaseName } = args.inputs as { clusterName: string; databaseName: string };
+        return {
+          primaryKey: guidFrom(`${clusterName}/${databaseName}#primaryKey`),
+          secondaryKey: guidFrom(`${clusterName}/${databaseName}#secondaryKey`),
         };
       }
       case "azuread:index/getClientConfig:getClientConfig":

@@ -8,6 +8,7 @@ import { accountConfig, refineAccounts } from "./accounts";
 import { accessConfig } from "./access";
 import { budgetConfig } from "./budget";
 import { observabilityConfig } from "./observability";
+import { gatewayConfig, gatewayConfigIssues } from "./gateway";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -34,6 +35,7 @@ export const platformConfig = z
     observability: observabilityConfig.optional(),
     budget: budgetConfig.optional(),
     access: accessConfig.optional(),
+    gateway: gatewayConfig.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -63,6 +65,7 @@ export const platformConfig = z
         names.set(name, j);
       });
     });
+    gatewayConfigIssues(config, ctx);
   });
 
 /** The validated configuration, as written (defaults that depend on the environment not yet applied). */

@@ -64,6 +64,7 @@ const types = {
   group: typeToken(azuread.Group),
   roleAssignment: typeToken(authorization.RoleAssignment),
   account: "azure-native:cognitiveservices:Account",
+  apim: "azure-native:apimanagement:ApiManagementService",
 };
 
 describe("operations config (observability, budget, access)", () => {
@@ -83,11 +84,14 @@ describe("operations config (observability, budget, access)", () => {
         /^\/subscriptions\/[^/]+\/resourceGroups\/rg-contoso-[a-z]+-sdc$/,
       );
       const accounts = ofType(resources, types.account);
+      // Every AI account and the gateway (staging and prod have one) send their logs.
+      const gateways = ofType(resources, types.apim);
+      assert.equal(gateways.length, stack === "dev" ? 0 : 1);
       assert.deepEqual(
         ofType(resources, types.diagnostic)
           .map((d) => d.inputs.resourceUri)
           .sort(),
-        accounts.map(idOf).sort(),
+        [...accounts.map(idOf), ...gateways.map(apimIdOf)].sort(),
       );
       assert.equal(ofType(resources, types.metricAlert).length, 4 * accounts.length);
       assert.equal(ofType(resources, types.group).length, 3);
@@ -289,4 +293,11 @@ function idOf(r: { inputs: Record<string, WireValue> }): string {
   const name = String(r.inputs.accountName);
   const group = String(r.inputs.resourceGroupName);
   return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/Microsoft.CognitiveServices/accounts/${name}`;
+}
+
+/** The ARM id the mocks give an API Management service. */
+function apimIdOf(r: { inputs: Record<string, WireValue> }): string {
+  const name = String(r.inputs.serviceName);
+  const group = String(r.inputs.resourceGroupName);
+  return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/Microsoft.ApiManagement/service/${name}`;
 }

@@ -1,0 +1,9 @@
+/** The AI gateway: API Management in front of the platform's model deployments. */
+export * from "./gateway";
+export * from "./sku";
+export * from "./targets";
+export * from "./pools";
+export * from "./products";
+export * from "./canary";
+export * from "./api-definition";
+export * as policyXml from "./xml";

@@ -1,0 +1,7 @@
+/**
+ * API Management tiers the gateway runs on. Consumption has no circuit breakers; the v2 tiers are
+ * the cheapest with the AI gateway policies (BasicV2 for dev, StandardV2 by default); Premium and
+ * PremiumV2 for zones, multiple regions and network isolation.
+ */
+export const gatewaySkus = ["BasicV2", "StandardV2", "Premium", "PremiumV2"] as const;
+export type GatewaySku = (typeof gatewaySkus)[number];

@@ -1,0 +1,155 @@
+import { strict as assert } from "node:assert";
+import * as apimanagement from "@pulumi/azure-native/apimanagement";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import { PlannedResource } from "../../cli/model";
+import { AiPlatform, AiPlatformArgs, PlatformGatewaySpec } from "../../components/platform";
+import { capture, captureErrors, hasAncestor, ofType, prop, typeToken } from "../helpers/mocks";
+import { find, parsePolicy } from "../helpers/policy-xml";
+
+const deploymentType = typeToken(cognitiveservices.Deployment);
+const accountType = typeToken(cognitiveservices.Account);
+const backendType = typeToken(apimanagement.Backend);
+const apiPolicyType = typeToken(apimanagement.ApiPolicy);
+
+const gateway: PlatformGatewaySpec = {
+  publisherEmail: "platform@contoso.com",
+  teams: [{ name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-4o"] }],
+};
+const args: AiPlatformArgs = {
+  // A day on which gpt-4o served two versions (2024-08-06 and 2024-11-20), so a canary can be shown.
+  catalogDate: new Date("2026-06-01T00:00:00Z"),
+  environment: "prod",
+  owner: "owner@contoso.com",
+  costCenter: "CC-1",
+  workload: "contoso",
+  location: "swedencentral",
+  accounts: [
+    {
+      name: "main",
+      deployments: [
+        { model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 50 },
+        { model: "text-embedding-3-small", version: "1", type: "GlobalStandard", capacity: 20 },
+        { name: "batch", model: "gpt-4o", version: "2024-08-06", type: "GlobalBatch", capacity: 100 },
+      ],
+    },
+    {
+      name: "second",
+      location: "eastus2",
+      deployments: [{ model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 30 }],
+    },
+  ],
+  gateway,
+};
+
+function pool(rs: PlannedResource[], model: string): [string, number, number][] {
+  const p = ofType(rs, backendType).find((b) => b.inputs.backendId === `pool-${model.replace(/\./g, "-")}`);
+  assert.ok(p, `no pool for ${model}`);
+  return (prop(p.inputs, "pool", "services") as { id: string; priority: number; weight: number }[]).map(
+    (s) => [s.id.split("/").pop() as string, s.priority, s.weight],
+  );
+}
+
+describe("AiPlatform with a gateway", () => {
+  it("fronts every account's deployments and routes every deployed (non-batch) model", async () => {
+    const rs = await capture(() => new AiPlatform("platform", args));
+    const doc = parsePolicy(ofType(rs, apiPolicyType)[0].inputs.value as string);
+    const routed = new Set(
+      find(doc, "set-variable")
+        .filter((v) => v.attrs.name === "routedModel")
+        .map((v) => v.attrs.value),
+    );
+    const deployed = new Set(
+      ofType(rs, deploymentType)
+        .filter((d) => !/Batch$/.test(prop(d.inputs, "sku", "name") as string))
+        .map((d) => prop(d.inputs, "properties", "model", "name") as string),
+    );
+    assert.deepEqual([...routed].sort(), [...deployed].sort());
+    assert.deepEqual(pool(rs, "gpt-4o"), [
+      ["main-gpt-4o", 1, 100],
+      ["second-gpt-4o", 2, 100],
+    ]);
+    // The gateway's own role assignments (access control adds the teams' elsewhere).
+    const [gatewayComponent] = ofType(rs, "foundry-platform:gateway:AiGateway");
+    const roles = ofType(rs, typeToken(authorization.RoleAssignment)).filter((r) =>
+      hasAncestor(rs, r, gatewayComponent.urn),
+    );
+    const accountNames = ofType(rs, accountType).map((a) => a.inputs.accountName as string);
+    assert.equal(roles.length, 2);
+    for (const r of roles) {
+      assert.ok(accountNames.includes((r.inputs.scope as string).split("/").pop() as string));
+      assert.match(r.inputs.scope as string, /\/accounts\/aif-contoso-prod-(sdc-main|eus2-second)$/);
+    }
+    const [service] = ofType(rs, typeToken(apimanagement.ApiManagementService));
+    assert.equal(service.inputs.serviceName, "apim-contoso-prod-sdc");
+  });
+
+  it("a canary adds the candidate deployment and weights the pool 100-w / w", async () => {
+    const rs = await capture(
+      () =>
+        new AiPlatform("platform", {
+          ...args,
+          gateway: {
+            ...gateway,
+            upgrade: {
+              deployment: "gpt-4o",
+              account: "main",
+              candidateVersion: "2024-11-20",
+              weightPercent: 20,
+            },
+          },
+        }),
+    );
+    const candidate = ofType(rs, deploymentType).find((d) => d.inputs.deploymentName === "gpt-4o-canary");
+    assert.ok(candidate);
+    assert.deepEqual(prop(candidate.inputs, "properties", "model"), {
+      format: "OpenAI",
+      name: "gpt-4o",
+      version: "2024-11-20",
+    });
+    assert.deepEqual(candidate.inputs.sku, { name: "GlobalStandard", capacity: 50 });
+    assert.equal(candidate.options.protect, false);
+    assert.deepEqual(pool(rs, "gpt-4o"), [
+      ["main-gpt-4o", 1, 80],
+      ["main-gpt-4o-canary", 1, 20],
+      ["second-gpt-4o", 2, 100],
+    ]);
+  });
+
+  for (const [how, upgrade] of [
+    ["setting the weight to 0", { deployment: "gpt-4o", candidateVersion: "2024-11-20", weightPercent: 0 }],
+    ["removing the upgrade", undefined],
+  ] as const) {
+    it(`rolls back by ${how}: the stable version alone`, async () => {
+      const rs = await capture(
+        () => new AiPlatform("platform", { ...args, gateway: { ...gateway, upgrade } }),
+      );
+      const versions = ofType(rs, deploymentType)
+        .filter((d) => prop(d.inputs, "properties", "model", "name") === "gpt-4o")
+        .map(
+          (d) =>
+            `${String(d.inputs.deploymentName)}@${String(prop(d.inputs, "properties", "model", "version"))}`,
+        )
+        .sort();
+      assert.deepEqual(versions, ["batch@2024-08-06", "gpt-4o@2024-08-06", "gpt-4o@2024-08-06"]);
+      assert.ok(ofType(rs, backendType).every((b) => !String(b.inputs.backendId).includes("canary")));
+    });
+  }
+
+  it("refuses an upgrade of a deployment that does not exist", async () => {
+    const errors = await captureErrors(
+      () =>
+        new AiPlatform("platform", {
+          ...args,
+          gateway: { ...gateway, upgrade: { deployment: "nope", candidateVersion: "x", weightPercent: 10 } },
+        }),
+    );
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /upgrade of 'nope': no deployment of that name/);
+  });
+
+  it("creates no gateway when none is configured", async () => {
+    const rs = await capture(() => new AiPlatform("platform", { ...args, gateway: undefined }));
+    assert.equal(rs.filter((r) => r.type.startsWith("azure-native:apimanagement:")).length, 0);
+  });
+});
