@@ -148,11 +148,28 @@ function sameAccount(deployment: PolicyResource, view: AiDeploymentView, policy:
   return a === undefined || b === undefined || sameText(a, b);
 }
 
+/** The stack's RAI policies by lower-case name, read on first use. */
+function policyIndex(resources: readonly PolicyResource[]): (name: string) => readonly PolicyResource[] {
+  let index: Map<string, PolicyResource[]> | undefined;
+  return (name) => {
+    if (!index) {
+      index = new Map();
+      for (const policy of ofType(resources, types.raiPolicy)) {
+        const key = policyNameOf(policy)?.toLowerCase();
+        if (key !== undefined) {
+          index.set(key, [...(index.get(key) ?? []), policy]);
+        }
+      }
+    }
+    return index.get(name.toLowerCase()) ?? [];
+  };
+}
+
 /** The RAI policy a deployment uses: through its property dependencies, else by name in its account. */
 function policyOf(
   deployment: PolicyResource,
   view: AiDeploymentView,
-  policies: readonly PolicyResource[],
+  policiesNamed: (name: string) => readonly PolicyResource[],
 ): { readonly name?: string; readonly policy?: PolicyResource } {
   const linked = dependenciesOf(deployment, "properties").filter((d) => d.type === types.raiPolicy);
   if (linked.length === 1) {
@@ -162,10 +179,9 @@ function policyOf(
   if (name === undefined) {
     return {};
   }
-  const policy = (linked.length > 1 ? linked : policies).find(
-    (p) => sameText(policyNameOf(p), name) && sameAccount(deployment, view, p),
-  );
-  return { name, policy };
+  const candidates =
+    linked.length > 1 ? linked.filter((p) => sameText(policyNameOf(p), name)) : policiesNamed(name);
+  return { name, policy: candidates.find((p) => sameAccount(deployment, view, p)) };
 }
 
 /** Every model deployment has a content-filter policy at least as strict as the environment asks. */
@@ -208,14 +224,14 @@ export const aiDeploymentContentFilter = stackRule({
   },
   validate: (resources, args, report) => {
     const config = args.getConfig<ContentFilterConfig>();
-    const policies = ofType(resources, types.raiPolicy);
+    const policiesNamed = policyIndex(resources);
     for (const deployment of resources) {
       const view = aiDeploymentView(deployment.type, deployment.props);
       if (!view) {
         continue;
       }
       const label = `deployment '${deploymentNameOf(deployment.props) ?? deployment.name}'`;
-      const { name, policy } = policyOf(deployment, view, policies);
+      const { name, policy } = policyOf(deployment, view, policiesNamed);
       if (name === undefined) {
         report(
           `${label} names no content-filter policy (properties.raiPolicyName): Azure then applies a default this stack cannot show. Set raiPolicyName to the account's strict policy.`,

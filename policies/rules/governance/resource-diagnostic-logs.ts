@@ -31,22 +31,22 @@ const targets: readonly {
 const workspaceIdPattern = /\/providers\/microsoft\.operationalinsights\/workspaces\/[^/]+\/?$/i;
 
 /**
- * True when the diagnostic setting `setting` targets `target`: its `resourceUri` was computed from
- * the target (property dependency), or, when the engine recorded none, its `resourceUri` is the
- * target's ARM id.
+ * The diagnostic settings of each target URN, from the property dependencies of their `resourceUri`,
+ * and the settings the engine recorded no dependency for (joined by ARM id instead).
  */
-function isSettingOf(
-  setting: PolicyResource,
-  target: PolicyResource,
-  tail: () => string | undefined,
-): boolean {
-  const deps = dependenciesOf(setting, "resourceUri");
-  if (deps.length > 0) {
-    return deps.some((d) => d.urn === target.urn);
+function indexSettings(settings: readonly PolicyResource[]) {
+  const byTarget = new Map<string, PolicyResource[]>();
+  const unlinked: PolicyResource[] = [];
+  for (const setting of settings) {
+    const deps = dependenciesOf(setting, "resourceUri");
+    if (deps.length === 0) {
+      unlinked.push(setting);
+    }
+    for (const dep of deps) {
+      byTarget.set(dep.urn, [...(byTarget.get(dep.urn) ?? []), setting]);
+    }
   }
-  const uri = text(setting.props.resourceUri);
-  const targetTail = uri === undefined ? undefined : tail();
-  return uri !== undefined && targetTail !== undefined && armIdMatches(uri, targetTail);
+  return { byTarget, unlinked };
 }
 
 /** Why a diagnostic setting does not send logs to Log Analytics, or undefined when it does. */
@@ -73,11 +73,20 @@ export const governanceResourceDiagnosticLogs = stackRule({
   remediationSteps:
     "Give the resource a `diagnosticSettings` entry with `workspaceResourceId` (the Observability component does this for every account and the gateway), or declare a `monitor.DiagnosticSetting` whose `resourceUri` is the resource's id, `workspaceId` a Log Analytics workspace and `logs: [{ categoryGroup: 'allLogs', enabled: true }]`. If the setting lives in another stack, this stack cannot see it: set this rule to advisory for this stack.",
   validate: (resources, _args, report) => {
-    const settings = ofType(resources, types.diagnosticSetting);
+    const { byTarget, unlinked } = indexSettings(ofType(resources, types.diagnosticSetting));
     for (const spec of targets) {
       for (const target of ofType(resources, spec.type)) {
-        const tail = () => armIdTail(target.props, spec.namespace, spec.collection, spec.nameInput);
-        const mine = settings.filter((s) => isSettingOf(s, target, tail));
+        const mine = [...(byTarget.get(target.urn) ?? [])];
+        if (unlinked.length > 0) {
+          // Only read ids when some setting has no recorded dependency (values may be unknown in preview).
+          const tail = armIdTail(target.props, spec.namespace, spec.collection, spec.nameInput);
+          for (const setting of unlinked) {
+            const uri = text(setting.props.resourceUri);
+            if (tail !== undefined && uri !== undefined && armIdMatches(uri, tail)) {
+              mine.push(setting);
+            }
+          }
+        }
         if (mine.length === 0) {
           report(
             `${spec.what} '${target.name}' has no diagnostic setting: its logs go nowhere. Add one that sends allLogs to a Log Analytics workspace.`,
