@@ -23,20 +23,15 @@ export function ofType(resources: readonly PolicyResource[], type: string): Poli
 }
 
 /**
- * The URNs of the AI account a child (deployment, RAI policy) belongs to, as the engine recorded
- * it: the account its `accountName` (or `parentResourcePath`) was computed from, or its parent.
+ * The AI account a child (deployment, RAI policy) belongs to, as the engine recorded it: the account
+ * its `accountName` (or `parentResourcePath`) was computed from, or its parent. Empty when the stack
+ * does not say; no property is read.
  */
-export function accountUrnsOf(r: PolicyResource, dependencyKey: string): Set<string> {
-  const urns = new Set<string>();
-  for (const dep of dependenciesOf(r, dependencyKey)) {
-    if (dep.type === types.aiAccount) {
-      urns.add(dep.urn);
-    }
-  }
-  if (r.parent?.type === types.aiAccount) {
-    urns.add(r.parent.urn);
-  }
-  return urns;
+export function accountsOf(r: PolicyResource, dependencyKey: string): PolicyResource[] {
+  const found = [...dependenciesOf(r, dependencyKey), ...(r.parent ? [r.parent] : [])].filter(
+    (a) => a.type === types.aiAccount,
+  );
+  return found.filter((a, i) => found.findIndex((b) => b.urn === a.urn) === i);
 }
 
 /** The Azure name of an AI account: its `accountName` input or its `name` output. */

@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { AiDeploymentView, aiDeploymentView, deploymentNameOf } from "../../lib/azure";
 import { field, isRecord, list, sameText, text } from "../../lib/read";
 import { stackRule } from "../../lib/rule";
-import { accountNameOf, accountUrnsOf, dependenciesOf, ofType } from "../../lib/stack";
+import { accountNameOf, accountsOf, dependenciesOf, ofType } from "../../lib/stack";
 import { types } from "../../lib/types";
 
 type Threshold = "Low" | "Medium" | "High";
@@ -130,21 +130,13 @@ function policyNameOf(policy: PolicyResource): string | undefined {
  * says, the policy name alone decides.
  */
 function sameAccount(deployment: PolicyResource, view: AiDeploymentView, policy: PolicyResource): boolean {
-  const mine = accountUrnsOf(deployment, view.accountDependencyKey);
-  const theirs = accountUrnsOf(policy, "accountName");
-  if (mine.size > 0 && theirs.size > 0) {
-    return [...mine].some((urn) => theirs.has(urn));
+  const mine = accountsOf(deployment, view.accountDependencyKey);
+  const theirs = accountsOf(policy, "accountName");
+  if (mine.length > 0 && theirs.length > 0) {
+    return mine.some((a) => theirs.some((b) => a.urn === b.urn));
   }
-  const byUrn = (urns: Set<string>, child: PolicyResource) =>
-    [
-      child.parent,
-      ...dependenciesOf(child, "accountName"),
-      ...dependenciesOf(child, "parentResourcePath"),
-    ].find((r) => r !== undefined && urns.has(r.urn));
-  const accountOfDeployment = byUrn(mine, deployment);
-  const accountOfPolicy = byUrn(theirs, policy);
-  const a = view.accountName ?? (accountOfDeployment && accountNameOf(accountOfDeployment));
-  const b = text(policy.props.accountName) ?? (accountOfPolicy && accountNameOf(accountOfPolicy));
+  const a = view.accountName ?? (mine.length > 0 ? accountNameOf(mine[0]) : undefined);
+  const b = text(policy.props.accountName) ?? (theirs.length > 0 ? accountNameOf(theirs[0]) : undefined);
   return a === undefined || b === undefined || sameText(a, b);
 }
 
