@@ -113,7 +113,7 @@ describe("check (end to end, offline)", () => {
     assert.equal(r.code, 2);
     assert.match(
       r.stderr,
-      /no-such-policy: no such policy in pack 'foundry-platform'; known: ai-account-disable-local-auth/,
+      /no-such-policy: no such policy in pack 'foundry-platform'; known: .*\bai-account-disable-local-auth\b/,
     );
     assert.match(
       r.stderr,

@@ -93,6 +93,8 @@ export interface StackResourceCase extends ResourceCase {
   readonly urn?: string;
   readonly parent?: string;
   readonly dependencies?: readonly string[];
+  /** Property name → URNs of the resources its value was computed from, as the engine records them. */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The findings of a stack rule over a set of resources. */
@@ -119,10 +121,19 @@ export async function judgeStack(
     } as unknown as PolicyResource;
   });
   const byUrn = new Map(built.map((r) => [r.urn, r]));
+  const resolve = (urns: readonly string[]) =>
+    urns.map((d) => byUrn.get(d)).filter((d): d is PolicyResource => !!d);
   resources.forEach((c, i) => {
-    const r = built[i] as { parent?: PolicyResource; dependencies: PolicyResource[] };
+    const r = built[i] as {
+      parent?: PolicyResource;
+      dependencies: PolicyResource[];
+      propertyDependencies: Record<string, PolicyResource[]>;
+    };
     r.parent = c.parent ? byUrn.get(c.parent) : undefined;
-    r.dependencies = (c.dependencies ?? []).map((d) => byUrn.get(d)).filter((d): d is PolicyResource => !!d);
+    r.dependencies = resolve(c.dependencies ?? []);
+    r.propertyDependencies = Object.fromEntries(
+      Object.entries(c.propertyDependencies ?? {}).map(([key, urns]) => [key, resolve(urns)]),
+    );
   });
   const args: StackValidationArgs = {
     resources: built,
