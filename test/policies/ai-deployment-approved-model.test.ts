@@ -70,8 +70,8 @@ describeResourceRule({
     ],
     [
       "a model outside the catalog when the environment lists no models",
-      deployment("gpt-4o", "2024-11-20"),
-      /model 'gpt-4o' is not approved/,
+      deployment("contoso-llm", "2026-01-01"),
+      /model 'contoso-llm' is not approved/,
       { config: {} },
     ],
   ],
