@@ -7,7 +7,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { PolicyDocument, anywhere, policyDocumentOf } from "./apim-xml";
 import { ResourceIndex, azureName, resolveRef } from "./joins";
-import { types } from "./types";
+import { apimPolicyTypes, types } from "./types";
 import { asArray, asRecord, asString, lastSegment, sameName } from "./values";
 
 /** Types the graph reads; a stack rule built on it lists these as the types it understands. */
@@ -103,12 +103,7 @@ export class ApimGraph {
 
     const policies: ApimPolicy[] = [];
     for (const r of resources) {
-      if (
-        r.type !== types.apimPolicy &&
-        r.type !== types.apimProductPolicy &&
-        r.type !== types.apimApiPolicy &&
-        r.type !== types.apimApiOperationPolicy
-      ) {
+      if (!apimPolicyTypes.includes(r.type)) {
         continue;
       }
       const policy = { resource: r, doc: policyDocumentOf(r.props) };

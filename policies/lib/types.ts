@@ -26,6 +26,7 @@ export const types = {
   apimProductPolicy: "azure-native:apimanagement:ProductPolicy",
   roleAssignment: "azure-native:authorization:RoleAssignment",
   budget: "azure-native:consumption:Budget",
+  costManagementBudget: "azure-native:costmanagement:Budget",
   logAnalyticsWorkspace: "azure-native:operationalinsights:Workspace",
   appInsights: "azure-native:applicationinsights:Component",
   workbook: "azure-native:applicationinsights:Workbook",

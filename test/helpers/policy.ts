@@ -93,6 +93,8 @@ export interface StackResourceCase extends ResourceCase {
   readonly urn?: string;
   readonly parent?: string;
   readonly dependencies?: readonly string[];
+  /** URNs each input property was computed from, as the engine sends them. */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The findings of a stack rule over a set of resources. */
@@ -120,9 +122,18 @@ export async function judgeStack(
   });
   const byUrn = new Map(built.map((r) => [r.urn, r]));
   resources.forEach((c, i) => {
-    const r = built[i] as { parent?: PolicyResource; dependencies: PolicyResource[] };
+    const r = built[i] as {
+      parent?: PolicyResource;
+      dependencies: PolicyResource[];
+      propertyDependencies: Record<string, PolicyResource[]>;
+    };
+    const resolve = (urns: readonly string[]) =>
+      urns.map((d) => byUrn.get(d)).filter((d): d is PolicyResource => !!d);
     r.parent = c.parent ? byUrn.get(c.parent) : undefined;
-    r.dependencies = (c.dependencies ?? []).map((d) => byUrn.get(d)).filter((d): d is PolicyResource => !!d);
+    r.dependencies = resolve(c.dependencies ?? []);
+    for (const [key, urns] of Object.entries(c.propertyDependencies ?? {})) {
+      r.propertyDependencies[key] = resolve(urns);
+    }
   });
   const args: StackValidationArgs = {
     resources: built,

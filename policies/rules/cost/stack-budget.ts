@@ -26,7 +26,7 @@ export const costStackBudget = stackRule({
     "The stack must contain a consumption budget with an amount and notifications that reach someone (enabled, with a threshold and at least one email, action group or role). Without one, runaway token or PTU spend is discovered on the invoice.",
   severity: "high",
   remediationSteps:
-    "Add a budget (`azure-native:consumption:Budget`, declared by the CostControls component) on the stack's resource group or subscription, with a monthly amount and notifications at, for example, 50%, 80% and 100% of actual cost and 100% of forecast cost, sent to the platform team's action group or email. `minNotifications` sets how many live notifications the budget needs.",
+    "Add a budget (`azure-native:consumption:Budget` or `costmanagement:Budget`, declared by the CostControls component) on the stack's resource group or subscription, with a monthly amount and notifications at, for example, 50%, 80% and 100% of actual cost and 100% of forecast cost, sent to the platform team's action group or email. `minNotifications` sets how many live notifications the budget needs.",
   configSchema: {
     properties: {
       minNotifications: {
@@ -37,11 +37,13 @@ export const costStackBudget = stackRule({
       },
     },
   },
-  resourceTypes: [types.budget],
+  resourceTypes: [types.budget, types.costManagementBudget],
   validate: (resources, args, report) => {
     const min = args.getConfig<Config>().minNotifications ?? 1;
     if (resources.length === 0) {
-      report("The stack has no consumption budget (azure-native:consumption:Budget).");
+      report(
+        "The stack has no consumption budget (azure-native:consumption:Budget or costmanagement:Budget).",
+      );
       return;
     }
     const problems = resources.map((budget) => {
