@@ -197,7 +197,7 @@ export class ApimGraph {
     return this.backends.named(id).filter((b) => this.sameService(b, from));
   }
 
-  /** Why a backend is an AI backend (a short phrase), or undefined when it is not one. */
+  /** Why a backend is an AI backend (a noun phrase naming it), or undefined when it is not one. */
   aiBackendReason(backend: PolicyResource, seen: ReadonlySet<string> = new Set()): string | undefined {
     if (this.aiBackendMemo.has(backend.urn)) {
       return this.aiBackendMemo.get(backend.urn);
@@ -207,21 +207,21 @@ export class ApimGraph {
     const url = asString(backend.props.url);
     const resourceId = asString(backend.props.resourceId);
     if (isAiUrl(url)) {
-      reason = `backend '${name}' points at ${hostOf(url as string)}`;
+      reason = `backend '${name}' at ${hostOf(url as string)}`;
     } else if (resourceId?.toLowerCase().includes("/providers/microsoft.cognitiveservices/accounts/")) {
-      reason = `backend '${name}' points at AI account ${lastSegment(resourceId)}`;
+      reason = `backend '${name}' of AI account ${lastSegment(resourceId)}`;
     } else if (
       ["url", "resourceId"].some((k) =>
         (backend.propertyDependencies?.[k] ?? []).some((d) => aiResourceTypes.includes(d.type)),
       )
     ) {
-      reason = `backend '${name}' is built from an AI account's endpoint`;
+      reason = `backend '${name}', built from an AI account's endpoint`;
     } else if (!seen.has(backend.urn)) {
       const inner = new Set([...seen, backend.urn]);
       for (const member of this.poolMembers(backend)) {
         const memberReason = this.aiBackendReason(member, inner);
         if (memberReason) {
-          reason = `pool '${name}' contains ${memberReason}`;
+          reason = `pool '${name}' containing ${memberReason}`;
           break;
         }
       }

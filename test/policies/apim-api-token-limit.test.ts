@@ -62,7 +62,7 @@ for (const shape of ["plan", "export"] as Shape[]) {
       [
         "noncompliance 1: no token limit and the API is in no product",
         () => gatewayStack({ shape, linked: false }),
-        /API 'inference' fronts an AI backend \(a policy routes it to backend 'aoai-main' points at aif-main\.openai\.azure\.com\).*the API's policy has none; the API is in no product/,
+        /API 'inference' fronts an AI backend \(a policy routes it to backend 'aoai-main' at aif-main\.openai\.azure\.com\).*the API's policy has none; the API is in no product/,
       ],
       [
         "noncompliance 2: the product's policy has no token limit",
@@ -101,7 +101,7 @@ for (const shape of ["plan", "export"] as Shape[]) {
               }),
             ],
           }),
-        /pool 'pool' contains backend 'aoai-main'/,
+        /pool 'pool' containing backend 'aoai-main' at/,
       ],
       [
         "noncompliance 6: one of two products has no token limit",
