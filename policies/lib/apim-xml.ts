@@ -164,11 +164,16 @@ function parseWellFormed(xml: string): XmlElement | string {
   }
 }
 
-/** Parses an inline policy document (either format). */
-export function parsePolicyXml(xml: string): PolicyDocument {
-  let parsed = parseWellFormed(xml);
+/**
+ * Parses an inline policy document. `rawxml` documents are tried with their expressions escaped
+ * first, `xml` documents as given first; each falls back to the other reading.
+ */
+export function parsePolicyXml(xml: string, format = "xml"): PolicyDocument {
+  const readings =
+    format === "rawxml" ? [escapeExpressions, (x: string) => x] : [(x: string) => x, escapeExpressions];
+  let parsed = parseWellFormed(readings[0](xml));
   if (typeof parsed === "string") {
-    const retried = parseWellFormed(escapeExpressions(xml));
+    const retried = parseWellFormed(readings[1](xml));
     if (typeof retried === "string") {
       return { kind: "malformed", error: parsed };
     }
@@ -179,6 +184,10 @@ export function parsePolicyXml(xml: string): PolicyDocument {
   }
   return { kind: "xml", root: parsed };
 }
+
+/** Parsed documents by format and text: several rules read the same policies in one run. */
+const cache = new Map<string, PolicyDocument>();
+const cacheLimit = 5000;
 
 /**
  * The policy document of an APIM policy resource (`value`, `format`). Reading props may throw the
@@ -193,7 +202,16 @@ export function policyDocumentOf(props: Record<string, unknown>): PolicyDocument
   if (format.endsWith("-link")) {
     return { kind: "link", url: value };
   }
-  return parsePolicyXml(value);
+  const key = `${format}\n${value}`;
+  let doc = cache.get(key);
+  if (!doc) {
+    if (cache.size >= cacheLimit) {
+      cache.clear();
+    }
+    doc = parsePolicyXml(value, format);
+    cache.set(key, doc);
+  }
+  return doc;
 }
 
 /** The section element (`inbound`, ...) of a parsed document, if present. */

@@ -57,7 +57,7 @@ async function mandatoryFindings(resources: readonly PlannedResource[], env: str
   };
   for (const rule of policies.filter((p) => config[p.name].enforcementLevel === "mandatory")) {
     const props = config[rule.name].properties;
-    if ("validateResource" in rule && rule.validateResource) {
+    if ("validateResource" in rule) {
       for (const r of resources.filter((x) => x.custom)) {
         note(
           rule,
@@ -72,7 +72,7 @@ async function mandatoryFindings(resources: readonly PlannedResource[], env: str
         );
       }
     }
-    if ("validateStack" in rule && rule.validateStack) {
+    if ("validateStack" in rule) {
       const stack = resources.map((r) => ({
         type: r.type,
         name: r.name,

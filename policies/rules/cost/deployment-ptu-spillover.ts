@@ -19,11 +19,22 @@ interface Deployment {
 /** The Azure names of a deployment's account, and of accounts by subdomain. */
 class Accounts {
   readonly index: ResourceIndex;
+  private readonly byLabel = new Map<string, string>();
+
   constructor(resources: readonly PolicyResource[]) {
     this.index = new ResourceIndex(
       resources.filter((r) => r.type === types.aiAccount),
       (r) => azureName(r, "accountName"),
     );
+    for (const a of this.index.all) {
+      const name = this.index.nameOf(a);
+      const subdomain = asString(at(a.props, "properties", "customSubDomainName"));
+      for (const label of [name, subdomain]) {
+        if (name && label) {
+          this.byLabel.set(label.toLowerCase(), name);
+        }
+      }
+    }
   }
 
   accountOf(deployment: PolicyResource): string | undefined {
@@ -33,57 +44,49 @@ class Accounts {
 
   /** The account whose custom subdomain (or name) is the first label of `host`. */
   byHost(host: string): string | undefined {
-    const label = host.split(".")[0];
-    const account = this.index.all.find(
-      (a) =>
-        sameName(asString(at(a.props, "properties", "customSubDomainName")), label) ||
-        sameName(this.index.nameOf(a), label),
-    );
-    return account ? this.index.nameOf(account) : undefined;
+    return this.byLabel.get(host.split(".")[0].toLowerCase());
   }
 }
 
+/** The stack's deployments by lower-case account name. */
+type ByAccount = ReadonlyMap<string, readonly Deployment[]>;
+
 /** The deployment a backend URL names (`.../openai/deployments/<name>/...`), if any. */
 function deploymentInUrl(url: string): string | undefined {
-  let path: string;
   try {
-    path = new URL(url).pathname;
+    const parts = new URL(url).pathname.split("/");
+    const i = parts.findIndex((p) => p.toLowerCase() === "deployments");
+    return i >= 0 && parts[i + 1] ? decodeURIComponent(parts[i + 1]) : undefined;
   } catch {
-    return undefined;
+    return undefined; // not a URL, or a malformed escape: names no deployment
   }
-  const parts = path.split("/");
-  const i = parts.findIndex((p) => p.toLowerCase() === "deployments");
-  return i >= 0 && parts[i + 1] ? decodeURIComponent(parts[i + 1]) : undefined;
 }
 
 /** The deployments a backend sends traffic to: named in its URL or dependencies, or all of its account's. */
 function targetsOf(
   backend: PolicyResource,
   deployments: readonly Deployment[],
+  byAccount: ByAccount,
   accounts: Accounts,
 ): Deployment[] {
-  const deps = new Set(
-    Object.values(backend.propertyDependencies ?? {})
-      .flat()
-      .map((d) => d.urn),
-  );
-  const direct = deployments.filter((d) => deps.has(d.resource.urn));
+  const deps = Object.values(backend.propertyDependencies ?? {}).flat();
+  const depUrns = new Set(deps.map((d) => d.urn));
+  const direct = deps.some((d) => d.type === types.aiDeployment)
+    ? deployments.filter((d) => depUrns.has(d.resource.urn))
+    : [];
   if (direct.length > 0) {
     return direct;
   }
   const url = asString(backend.props.url);
   const host = url ? hostOf(url) : undefined;
-  const builtFrom = Object.values(backend.propertyDependencies ?? {})
-    .flat()
-    .filter((d) => d.type === types.aiAccount)
-    .map((d) => accounts.index.nameOf(d));
+  const builtFrom = deps.filter((d) => d.type === types.aiAccount).map((d) => accounts.index.nameOf(d));
   const account = (host ? accounts.byHost(host) : undefined) ?? builtFrom[0];
   if (!account) {
     return [];
   }
   const named = url ? deploymentInUrl(url) : undefined;
-  return deployments.filter(
-    (d) => sameName(d.account, account) && (named === undefined || sameName(d.name, named)),
+  return (byAccount.get(account.toLowerCase()) ?? []).filter(
+    (d) => named === undefined || sameName(d.name, named),
   );
 }
 
@@ -107,9 +110,16 @@ export const costDeploymentPtuSpillover = stackRule({
         model: modelOf(r.props).model,
         account: accounts.accountOf(r),
       }));
+    const byAccount = new Map<string, Deployment[]>();
+    for (const d of deployments) {
+      const key = d.account?.toLowerCase();
+      if (key !== undefined) {
+        byAccount.set(key, [...(byAccount.get(key) ?? []), d]);
+      }
+    }
     const graph = new ApimGraph(resources);
     const pools = graph.backends.all
-      .map((b) => graph.poolMembers(b).map((m) => targetsOf(m, deployments, accounts)))
+      .map((b) => graph.poolMembers(b).map((m) => targetsOf(m, deployments, byAccount, accounts)))
       .filter((members) => members.length > 1);
 
     for (const d of deployments) {
@@ -118,7 +128,7 @@ export const costDeploymentPtuSpillover = stackRule({
       }
       const spillover = spilloverOf(d.resource.props);
       if (spillover) {
-        const problem = spilloverProblem(d, spillover, deployments);
+        const problem = spilloverProblem(d, spillover, byAccount);
         if (problem) {
           report(problem, d.resource.urn);
         }
@@ -151,15 +161,11 @@ export const costDeploymentPtuSpillover = stackRule({
   },
 });
 
-function spilloverProblem(
-  d: Deployment,
-  spillover: string,
-  deployments: readonly Deployment[],
-): string | undefined {
+function spilloverProblem(d: Deployment, spillover: string, byAccount: ByAccount): string | undefined {
   if (d.account === undefined) {
     return undefined; // the account cannot be told: trust the name
   }
-  const target = deployments.find((x) => sameName(x.account, d.account) && sameName(x.name, spillover));
+  const target = (byAccount.get(d.account.toLowerCase()) ?? []).find((x) => sameName(x.name, spillover));
   const name = d.name ?? d.resource.name;
   if (!target) {
     return `Deployment '${name}' spills over to '${spillover}', which is not a deployment of account '${d.account}' in this stack.`;
