@@ -149,17 +149,18 @@ export function escapeExpressions(xml: string): string {
 }
 
 function parseWellFormed(xml: string): XmlElement | string {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    return `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`;
-  }
   try {
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) {
+      return `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`;
+    }
     const roots = toElements(parser.parse(xml));
     if (roots.length !== 1) {
       return `expected one root element, found ${roots.length}`;
     }
     return roots[0];
   } catch (err) {
+    // The parser's own errors become a finding's text; a rule never throws them.
     return err instanceof Error ? err.message : String(err);
   }
 }
