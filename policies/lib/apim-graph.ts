@@ -75,7 +75,12 @@ export interface ApiPolicies {
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  map.set(key, [...(map.get(key) ?? []), value]);
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
 }
 
 export class ApimGraph {

@@ -27,7 +27,12 @@ export class ResourceIndex {
     for (const r of resources) {
       const name = nameOf(r)?.toLowerCase();
       if (name) {
-        this.names.set(name, [...(this.names.get(name) ?? []), r]);
+        const list = this.names.get(name);
+        if (list) {
+          list.push(r);
+        } else {
+          this.names.set(name, [r]);
+        }
       }
     }
   }
@@ -79,10 +84,4 @@ export function azureName(r: PolicyResource, ...keys: string[]): string | undefi
     }
   }
   return asString(r.props.name);
-}
-
-/** True when `r` depends, for `key` or at all, on a resource of one of `types`. */
-export function dependsOnType(r: PolicyResource, types: readonly string[], key?: string): boolean {
-  const deps = key ? (r.propertyDependencies?.[key] ?? []) : (r.dependencies ?? []);
-  return deps.some((d) => types.includes(d.type));
 }

@@ -46,13 +46,6 @@ export function lastSegment(id: string): string {
   return parts.length > 0 ? parts[parts.length - 1] : id;
 }
 
-/** The segment after `collection` in an ARM id (`.../service/apim1/apis/x`, `service` → `apim1`). */
-export function segmentAfter(id: string, collection: string): string | undefined {
-  const parts = id.split("/");
-  const i = parts.findIndex((p) => p.toLowerCase() === collection.toLowerCase());
-  return i >= 0 && i + 1 < parts.length && parts[i + 1] ? parts[i + 1] : undefined;
-}
-
 /** Case-insensitive equality of Azure names (ARM names are case-insensitive). */
 export function sameName(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();

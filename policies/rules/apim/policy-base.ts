@@ -1,11 +1,11 @@
-import { descendants, policyDocumentOf, sectionOf } from "../../lib/apim-xml";
+import { XmlElement, descendants, policyDocumentOf, policySections, sectionOf } from "../../lib/apim-xml";
 import { resourceRule } from "../../lib/rule";
 import { types } from "../../lib/types";
 
 /** Problems of one policy document: sections that do not inherit the parent scope. */
-export function baseProblems(root: Parameters<typeof sectionOf>[0]): string[] {
+export function baseProblems(root: XmlElement): string[] {
   const problems: string[] = [];
-  for (const section of ["inbound", "backend", "outbound", "on-error"] as const) {
+  for (const section of policySections) {
     const el = sectionOf(root, section);
     if (!el) {
       problems.push(`<${section}> is missing`);
