@@ -5,9 +5,12 @@ import { PlanDoc, root, runCli } from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "ai-gateway-export.json");
 
-/** Rules 14-26 of issue 7: the ones this fixture exercises. */
+/**
+ * Rules 14-25 of issue 7, the ones this fixture exercises. The lifecycle rules judge on today's date
+ * against the catalog, so their findings on this fixture change with time: unit tests cover them.
+ */
 const guardrails = new Set(
-  policies.map((p) => p.name).filter((n) => /^(apim|rbac|governance|cost|ai-deployment-lifecycle)-/.test(n)),
+  policies.map((p) => p.name).filter((n) => /^(apim|rbac|governance|cost)-/.test(n)),
 );
 
 describe("check of a stack export that breaks many guardrails (end to end, offline)", () => {

@@ -160,14 +160,7 @@ describe("policy pack", () => {
             costCenter: "CC-1",
             workload: "demo",
             location: "swedencentral",
-            accounts: [
-              {
-                name: "main",
-                deployments: [
-                  { model: "gpt-4.1", type: "GlobalStandard", capacity: 10, version: "2025-04-14" },
-                ],
-              },
-            ],
+            accounts: [{ name: "main" }],
           }),
         env,
       );
