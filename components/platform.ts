@@ -3,7 +3,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import { Environment } from "./common/environment";
 import { nameProblems, nameRules, resourceAbbreviations, resourceName, NameParts } from "./common/naming";
 import { AzureRegion } from "./common/regions";
-import { mergeTags, Tags } from "./common/tags";
+import { mergeTags, RequiredTags, Tags } from "./common/tags";
 import {
   CustomerManagedKeySpec,
   LockSpec,
@@ -245,11 +245,12 @@ export class AiPlatform extends pulumi.ComponentResource {
       environment: args.environment,
       region: args.location,
     };
-    const tags = mergeTags(args.tags, {
+    const tags: RequiredTags = {
+      ...mergeTags(args.tags),
       environment: args.environment,
       owner: args.owner,
       costCenter: args.costCenter,
-    });
+    };
 
     const groupName = resourceName(resourceAbbreviations.resourceGroup, parts);
     const problems = nameProblems(nameRules.resourceGroup, groupName);
@@ -289,7 +290,8 @@ export class AiPlatform extends pulumi.ComponentResource {
           managedIdentities: spec.managedIdentities,
           lock: spec.lock,
           roleAssignments: spec.roleAssignments,
-          // Diagnostic settings are created centrally by the platform's observability, not per account.
+          // The platform's Observability declares every account's diagnostic settings.
+          diagnosticSettings: [],
           catalogDate: args.catalogDate,
           tags,
         },
@@ -378,7 +380,7 @@ export class AiPlatform extends pulumi.ComponentResource {
     gw: PlatformGatewaySpec,
     parts: NameParts,
     resourceGroupName: pulumi.Output<string>,
-    tags: Record<string, pulumi.Input<string>>,
+    tags: RequiredTags,
     canaries: readonly CanaryPlan<ModelDeploymentSpec>[],
   ): AiGateway {
     const targets: GatewayModelTarget[] = [];
@@ -448,6 +450,8 @@ export class AiPlatform extends pulumi.ComponentResource {
         contentSafety: gw.contentSafety,
         applicationInsights: gw.applicationInsights,
         llmLogging: gw.llmLogging,
+        // The platform's Observability declares the service's diagnostic settings.
+        diagnosticSettings: [],
         tags,
       },
       { parent: this },

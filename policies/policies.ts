@@ -19,6 +19,24 @@ import { apimServiceDisableLegacyTls } from "./rules/apim/service-disable-legacy
 import { apimApiHttpsOnly } from "./rules/apim/api-https-only";
 import { apimBackendHttpsUrl } from "./rules/apim/backend-https-url";
 
+import { aiDeploymentLifecycleRetired } from "./rules/ai/deployment-lifecycle-retired";
+import { aiDeploymentLifecycleRetiring } from "./rules/ai/deployment-lifecycle-retiring";
+import { apimApiTokenLimit } from "./rules/apim/api-token-limit";
+import { apimBackendManagedIdentity } from "./rules/apim/backend-managed-identity";
+import { apimPolicyBase } from "./rules/apim/policy-base";
+import { apimProductAiLimits } from "./rules/apim/product-ai-limits";
+import { apimProductNoSample } from "./rules/apim/product-no-sample";
+import { apimProductSubscriptionRequired } from "./rules/apim/product-subscription-required";
+import { costDeploymentPtuProtected } from "./rules/cost/deployment-ptu-protected";
+import { costDeploymentPtuSizing } from "./rules/cost/deployment-ptu-sizing";
+import { costDeploymentPtuSpillover } from "./rules/cost/deployment-ptu-spillover";
+import { costDeploymentStandardCapacity } from "./rules/cost/deployment-standard-capacity";
+import { costStackBudget } from "./rules/cost/stack-budget";
+import { costStackPtuTotal } from "./rules/cost/stack-ptu-total";
+import { governanceResourceRequiredTags } from "./rules/governance/resource-required-tags";
+import { rbacRoleAssignmentDataPlanePrincipal } from "./rules/rbac/role-assignment-data-plane-principal";
+import { rbacRoleAssignmentNoPrivilegedRole } from "./rules/rbac/role-assignment-no-privileged-role";
+
 export const policies: Rule[] = [
   aiAccountDisableLocalAuth,
   // Security and governance, rules 1–13 of issue 7.
@@ -36,4 +54,23 @@ export const policies: Rule[] = [
   apimApiHttpsOnly,
   apimBackendHttpsUrl,
   // End of rules 1–13.
+
+  // Issue 7, rules 14-26: API Management gateway, RBAC, tags, cost guardrails, model lifecycle.
+  apimApiTokenLimit,
+  apimBackendManagedIdentity,
+  apimPolicyBase,
+  apimProductSubscriptionRequired,
+  apimProductNoSample,
+  apimProductAiLimits,
+  rbacRoleAssignmentNoPrivilegedRole,
+  rbacRoleAssignmentDataPlanePrincipal,
+  governanceResourceRequiredTags,
+  costDeploymentPtuSizing,
+  costDeploymentPtuProtected,
+  costDeploymentPtuSpillover,
+  costStackPtuTotal,
+  costDeploymentStandardCapacity,
+  costStackBudget,
+  aiDeploymentLifecycleRetiring,
+  aiDeploymentLifecycleRetired,
 ];

@@ -16,7 +16,7 @@ import { declareLock } from "../common/lock";
 import { nameProblems, nameRules } from "../common/naming";
 import { declarePrivateEndpoints } from "../common/private-endpoint";
 import { assignRole, assignRoles, roleProblem } from "../common/role-assignment";
-import { Tags } from "../common/tags";
+import { RequiredTags } from "../common/tags";
 import {
   declareDeployments,
   defaultRaiPolicyName,
@@ -119,10 +119,12 @@ export interface FoundryAccountArgs {
    */
   readonly roleAssignments?: readonly RoleAssignmentSpec[];
   /**
-   * Diagnostic settings of the account (AVM `diagnosticSettings`).
-   * @default - none (the platform creates its diagnostic settings centrally)
+   * Where the account's logs and metrics go (AVM `diagnosticSettings`). Required, because an AI
+   * account without an audit trail fails the platform's diagnostic-logs policy: give at least one
+   * Log Analytics workspace. Pass `[]` only when another component declares the account's
+   * diagnostic settings (`AiPlatform` does, through its `Observability`).
    */
-  readonly diagnosticSettings?: readonly DiagnosticSettingSpec[];
+  readonly diagnosticSettings: readonly DiagnosticSettingSpec[];
   /**
    * Management lock on the account (AVM `lock`). It covers the deployments too: `CanNotDelete`
    * blocks deleting them in Azure, `ReadOnly` blocks every change.
@@ -151,11 +153,8 @@ export interface FoundryAccountArgs {
    * @default - Microsoft-managed keys
    */
   readonly customerManagedKey?: CustomerManagedKeySpec;
-  /**
-   * Tags for the account and its children.
-   * @default - none
-   */
-  readonly tags?: Tags;
+  /** Tags for the account and its children: `environment`, `owner` and `costCenter` at least. */
+  readonly tags: RequiredTags;
   /**
    * The day the catalog judges model versions on (retired versions are refused). Pass it to keep a
    * test independent of the clock.

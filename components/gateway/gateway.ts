@@ -7,7 +7,7 @@ import { declareDiagnosticSettings } from "../common/diagnostics";
 import { declareLock } from "../common/lock";
 import { nameProblems, nameRules } from "../common/naming";
 import { assignRole, assignRoles } from "../common/role-assignment";
-import { Tags } from "../common/tags";
+import { RequiredTags, Tags } from "../common/tags";
 import { inferenceApiDefinition } from "./api-definition";
 import {
   circuitBreakerProblems,
@@ -185,12 +185,16 @@ export interface AiGatewayArgs {
   readonly contentSafety?: GatewayContentSafety;
   /** Role assignments on the service. @default - none */
   readonly roleAssignments?: readonly RoleAssignmentSpec[];
-  /** Diagnostic settings of the service (Log Analytics). @default - none */
-  readonly diagnosticSettings?: readonly DiagnosticSettingSpec[];
+  /**
+   * Where the service's logs go (AVM `diagnosticSettings`); the LLM request logs reach Log Analytics
+   * only through them. Required, as the diagnostic-logs policy demands them: pass `[]` only when
+   * another component declares them (`AiPlatform` does, through its `Observability`).
+   */
+  readonly diagnosticSettings: readonly DiagnosticSettingSpec[];
   /** @default - no lock */
   readonly lock?: LockSpec;
-  /** @default - none */
-  readonly tags?: Tags;
+  /** Tags of every taggable resource: `environment`, `owner` and `costCenter` at least. */
+  readonly tags: RequiredTags;
 }
 
 /** Custom properties that turn off TLS 1.0, TLS 1.1 and SSL 3.0 toward clients and backends, and 3DES. */

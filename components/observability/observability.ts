@@ -9,7 +9,7 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { v5 as uuidv5 } from "uuid";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { NameParts, nameProblems, nameRules, resourceAbbreviations, resourceName } from "../common/naming";
-import { Tags } from "../common/tags";
+import { RequiredTags } from "../common/tags";
 import { aiAccountAlertSpecs, declareMetricAlert, declareTokenQuotaAlert } from "./alerts";
 import {
   alertThresholdProblems,
@@ -99,11 +99,8 @@ export interface ObservabilityArgs {
    * @default true
    */
   readonly applicationInsightsLocalAuth?: boolean;
-  /**
-   * Tags of every taggable resource.
-   * @default - none
-   */
-  readonly tags?: Tags;
+  /** Tags of every taggable resource: `environment`, `owner` and `costCenter` at least. */
+  readonly tags: RequiredTags;
 }
 
 /** Namespace of the workbook's name-based GUID (workbook names must be GUIDs). */

@@ -29,6 +29,8 @@ const base: FoundryAccountArgs = {
   resourceGroupName: "rg-test",
   location: "swedencentral",
   accountName: "aif-test-dev-sdc-main",
+  diagnosticSettings: [],
+  tags: { environment: "dev", owner: "team@contoso.com", costCenter: "CC-1" },
   catalogDate,
 };
 

@@ -31,6 +31,7 @@ const workspaceId = `${sub}/Microsoft.OperationalInsights/workspaces/log-test-de
 const actionGroupId = `${sub}/Microsoft.Insights/actionGroups/ag-test-dev-sdc`;
 
 const base: ObservabilityArgs = {
+  tags: { environment: "dev", owner: "team@contoso.com", costCenter: "CC-1" },
   resourceGroupName: "rg-test",
   naming: { workload: "test", environment: "dev", region: "swedencentral" },
   monitoredResources: [

@@ -23,7 +23,7 @@ function typesWithin(residency: DataScope): string[] {
 export const aiDeploymentDataResidency = resourceRule({
   name: "ai-deployment-data-residency",
   description:
-    "Model deployments must use a deployment type whose data processing stays within the environment's data residency: `global` allows every type; `dataZone` forbids the Global* types (data may be processed in any Azure region); `regional` allows only Standard and ProvisionedManaged (processing in the account's region).",
+    "Model deployments must use a deployment type whose data processing stays within the environment's data residency: `global` allows every type; `dataZone` forbids the Global* types (data may be processed in any Azure region); `regional` allows only Standard and ProvisionedManaged (processing in the account's region). Residency commitments (contracts, GDPR, sector rules) decide where prompts and completions may be processed, and a Global type may send them to any region.",
   severity: "high",
   remediationSteps:
     "Choose a deployment type within the residency set by `dataResidency` of this rule in `policies/config/<env>.json` — for example DataZoneStandard instead of GlobalStandard, or DataZoneProvisionedManaged instead of GlobalProvisionedManaged — or change the environment's residency after a data-protection review.",

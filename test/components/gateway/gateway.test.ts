@@ -55,6 +55,7 @@ function target(
 }
 
 const base: AiGatewayArgs = {
+  diagnosticSettings: [],
   resourceGroupName: "rg-test",
   location: "swedencentral",
   serviceName: "apim-test-dev-sdc",

@@ -1,0 +1,48 @@
+import { resourceRule } from "../../lib/rule";
+import { aiDataPlaneRoles, roleGuidOf, roleLabel } from "../../lib/roles";
+import { types } from "../../lib/types";
+import { asString } from "../../lib/values";
+
+interface Config {
+  allowedPrincipalTypes?: string[];
+}
+
+const defaultAllowed = ["Group", "ServicePrincipal"];
+
+/** AI data access goes to groups and workload identities, which are reviewed and revoked as a whole. */
+export const rbacRoleAssignmentDataPlanePrincipal = resourceRule({
+  name: "rbac-role-assignment-data-plane-principal",
+  description:
+    "Assignments of AI data-plane roles (Cognitive Services OpenAI User and Contributor, Cognitive Services User, Azure AI User, Developer and Project Manager) must go to groups or service principals, not to individual users, and must say which with `principalType`. Direct user grants escape group reviews and linger after people change teams.",
+  severity: "medium",
+  remediationSteps:
+    'Add the user to an Entra ID group (AccessControl creates one per role family) and assign the role to the group with `principalType: "Group"`; for workloads assign it to their managed identity with `principalType: "ServicePrincipal"`. `allowedPrincipalTypes` sets which principal types may hold these roles.',
+  configSchema: {
+    properties: {
+      allowedPrincipalTypes: {
+        type: "array",
+        items: { type: "string", enum: ["Group", "ServicePrincipal", "User", "ForeignGroup", "Device"] },
+        default: defaultAllowed,
+        description: "Principal types that may hold AI data-plane roles.",
+      },
+    },
+  },
+  resourceTypes: [types.roleAssignment],
+  validate: (props, args, report) => {
+    const guid = roleGuidOf(props);
+    if (guid === undefined || !Object.prototype.hasOwnProperty.call(aiDataPlaneRoles, guid)) {
+      return;
+    }
+    const allowed = args.getConfig<Config>().allowedPrincipalTypes ?? defaultAllowed;
+    const principalType = asString(props.principalType);
+    if (principalType === undefined) {
+      report(
+        `The assignment grants ${roleLabel(guid, aiDataPlaneRoles)} without a principalType, so it may go to an individual user; set principalType to ${allowed.join(" or ")}.`,
+      );
+    } else if (!allowed.includes(principalType)) {
+      report(
+        `The assignment grants ${roleLabel(guid, aiDataPlaneRoles)} to a principal of type ${principalType}; allowed: ${allowed.join(", ")}.`,
+      );
+    }
+  },
+});
