@@ -27,6 +27,11 @@ export function startPolicyPack(packDir: string): Promise<PackProcess> {
     ["--require", require.resolve("esbuild-register"), path.join(dir, "index.ts"), "127.0.0.1:0"],
     { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
   );
+  // The pack never outlives this process, however it ends (a config error may end it while the
+  // pack is still starting, before anyone holds a handle to stop it).
+  const killOnExit = () => child.kill();
+  process.on("exit", killOnExit);
+  child.on("exit", () => process.off("exit", killOnExit));
   return new Promise((resolve, reject) => {
     let stdout = "";
     let stderr = "";

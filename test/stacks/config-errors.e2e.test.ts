@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -111,6 +112,17 @@ describe("invalid stack config (through the plan command)", function () {
         return runCli(["plan", "--config", file]);
       }),
     );
+  });
+
+  it("leaves no policy pack running after the tool exits on bad config", async () => {
+    // Every run above has exited; a pack still alive would be an orphan of one of them.
+    await new Promise((r) => setTimeout(r, 300));
+    const listing = execFileSync("ps", ["-eo", "ppid=,args="], { encoding: "utf8" });
+    const orphans = listing
+      .split("\n")
+      .filter((line) => line.includes(path.join(root, "policies", "index.ts")))
+      .filter((line) => Number(line.trim().split(/\s+/)[0]) !== process.pid);
+    assert.deepEqual(orphans, []);
   });
 
   cases.forEach((c, i) => {
