@@ -2,7 +2,25 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export const projectRoot = path.resolve(__dirname, "..");
+/** The repository root: the nearest folder above this file with the project's package.json (the
+ * tools also run from a bundle in node_modules/.cache). */
+export const projectRoot = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string };
+      if (pkg.name === "foundry-platform") {
+        return dir;
+      }
+    } catch {
+      // no package.json here
+    }
+    if (path.dirname(dir) === dir) {
+      return path.resolve(start, "..");
+    }
+  }
+}
 export const projectName = "foundry-platform";
 export const stacksDir = path.join(projectRoot, "stacks");
 export const policyPackDir = path.join(projectRoot, "policies");

@@ -22,11 +22,16 @@ const startTimeoutMs = 30_000;
  */
 export function startPolicyPack(packDir: string): Promise<PackProcess> {
   const dir = path.resolve(packDir);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--require", require.resolve("esbuild-register"), path.join(dir, "index.ts"), "127.0.0.1:0"],
-    { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  // The `foundry-platform` command runs a bundled pack (bin/bundles.js); tests and library callers
+  // run its TypeScript through esbuild-register.
+  const bundle = process.env.FOUNDRY_PLATFORM_PACK_BUNDLE;
+  const program = bundle
+    ? [bundle]
+    : ["--require", require.resolve("esbuild-register"), path.join(dir, "index.ts")];
+  const child: ChildProcess = spawn(process.execPath, [...program, "127.0.0.1:0"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   // The pack never outlives this process, however it ends (a config error may end it while the
   // pack is still starting, before anyone holds a handle to stop it).
   const killOnExit = () => child.kill();
