@@ -3,12 +3,10 @@
  * rules table and the analyzer metadata come from the rule itself.
  */
 import {
-  PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
   Severity,
-  StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
 
@@ -41,35 +39,6 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
         return;
       }
       validate(args.props, args, report);
-    },
-  };
-}
-
-export interface StackRuleSpec {
-  readonly name: string;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly remediationSteps: string;
-  readonly configSchema?: StackValidationPolicy["configSchema"];
-  /**
-   * Judges the whole stack. In AnalyzeStack a resource's `props` are its outputs and it has no `id`
-   * field: join resources through `propertyDependencies`, `dependencies` and `parent`, and only fall
-   * back to ARM ids read from props. Report each finding on the resource it concerns (`report(msg, urn)`).
-   */
-  readonly validate: (
-    resources: readonly PolicyResource[],
-    args: StackValidationArgs,
-    report: ReportViolation,
-  ) => void;
-}
-
-/** A rule that judges the stack as a whole (every resource with its outputs and dependencies). */
-export function stackRule(spec: StackRuleSpec): Rule {
-  const { validate, ...meta } = spec;
-  return {
-    ...meta,
-    validateStack: (args, report) => {
-      validate(args.resources, args, report);
     },
   };
 }

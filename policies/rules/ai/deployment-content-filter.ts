@@ -1,7 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { AiDeploymentView, aiDeploymentView, deploymentNameOf } from "../../lib/azure";
 import { field, isRecord, list, sameText, text } from "../../lib/read";
-import { stackRule } from "../../lib/rule";
+import { stackRule } from "../../lib/stack-rule";
 import { accountNameOf, accountsOf, dependenciesOf, ofType } from "../../lib/stack";
 import { types } from "../../lib/types";
 
@@ -214,6 +214,7 @@ export const aiDeploymentContentFilter = stackRule({
       },
     },
   },
+  resourceTypes: [types.aiDeployment, types.genericResource, types.raiPolicy, types.aiAccount],
   validate: (resources, args, report) => {
     const config = args.getConfig<ContentFilterConfig>();
     const policiesNamed = policyIndex(resources);

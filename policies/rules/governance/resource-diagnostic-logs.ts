@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { field, list, text } from "../../lib/read";
-import { stackRule } from "../../lib/rule";
+import { stackRule } from "../../lib/stack-rule";
 import { armIdMatches, armIdTail, dependenciesOf, ofType } from "../../lib/stack";
 import { types } from "../../lib/types";
 
@@ -72,6 +72,7 @@ export const governanceResourceDiagnosticLogs = stackRule({
   severity: "medium",
   remediationSteps:
     "Give the resource a `diagnosticSettings` entry with `workspaceResourceId` (the Observability component does this for every account and the gateway), or declare a `monitor.DiagnosticSetting` whose `resourceUri` is the resource's id, `workspaceId` a Log Analytics workspace and `logs: [{ categoryGroup: 'allLogs', enabled: true }]`. If the setting lives in another stack, this stack cannot see it: set this rule to advisory for this stack.",
+  resourceTypes: [types.aiAccount, types.apimService, types.diagnosticSetting, types.logAnalyticsWorkspace],
   validate: (resources, _args, report) => {
     const { byTarget, unlinked } = indexSettings(ofType(resources, types.diagnosticSetting));
     for (const spec of targets) {
