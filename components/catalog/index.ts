@@ -1,6 +1,7 @@
-/** The model catalog: typed, sourced model facts and pure lookups. Imports nothing of the project. */
+/** The catalog: typed, sourced model and built-in role facts with pure lookups. Imports nothing of the project. */
 export * from "./deployment-types";
 export * from "./types";
 export * from "./lookup";
 export * from "./validate";
 export { models } from "./models";
+export * from "./roles";
