@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { PlanDoc, root, runCli } from "../helpers/cli";
+import { checkJson, root } from "../helpers/cli";
 
 /** A `pulumi stack export` (outputs without path inputs, as azure-native stores them) breaking rules 1–13. */
 const fixture = path.join(root, "test", "fixtures", "states", "governance-export.json");
@@ -25,16 +25,8 @@ const judged = new Set([
 
 describe("check of a stack export against the governance rules (end to end)", () => {
   it("finds every broken rule on the right resource, joins stack rules through the export, and nothing on the compliant ones", async () => {
-    const r = await runCli([
-      "check",
-      "--state",
-      fixture,
-      "--policy-config",
-      "policies/config/prod.json",
-      "--json",
-    ]);
+    const { result: r, doc } = await checkJson(fixture, "prod");
     assert.equal(r.code, 1, r.stderr);
-    const doc = JSON.parse(r.stdout) as PlanDoc;
     const found = doc.violations
       .filter((v) => judged.has(v.policy))
       .map((v) => `${v.enforcementLevel} ${v.policy} ${v.urn.slice(v.urn.lastIndexOf("::") + 2)}`)

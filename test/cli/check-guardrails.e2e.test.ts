@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { policies } from "../../policies/policies";
-import { PlanDoc, root, runCli } from "../helpers/cli";
+import { checkJson, root } from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "ai-gateway-export.json");
 
@@ -15,16 +15,8 @@ const guardrails = new Set(
 
 describe("check of a stack export that breaks many guardrails (end to end, offline)", () => {
   it("finds every broken gateway, RBAC, tag and cost guardrail and exits 1", async () => {
-    const r = await runCli([
-      "check",
-      "--state",
-      fixture,
-      "--policy-config",
-      "policies/config/prod.json",
-      "--json",
-    ]);
+    const { result: r, doc } = await checkJson(fixture, "prod");
     assert.equal(r.code, 1, r.stderr);
-    const doc = JSON.parse(r.stdout) as PlanDoc;
     assert.equal(doc.stack, "prod");
     assert.equal(doc.summary.passed, false);
     const found = doc.violations

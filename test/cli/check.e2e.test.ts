@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanDoc, root, runCli, stackTracePattern } from "../helpers/cli";
+import { PlanDoc, checkJson, root, runCli, stackTracePattern } from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "small-export.json");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-check-"));
@@ -15,16 +15,8 @@ function write(name: string, text: string): string {
 
 describe("check (end to end, offline)", () => {
   it("judges a stack export: finds the key-auth account, exit 1, never prints a secret", async () => {
-    const r = await runCli([
-      "check",
-      "--state",
-      fixture,
-      "--policy-config",
-      "policies/config/prod.json",
-      "--json",
-    ]);
+    const { result: r, doc } = await checkJson(fixture, "prod");
     assert.equal(r.code, 1, r.stderr);
-    const doc = JSON.parse(r.stdout) as PlanDoc;
     assert.equal(doc.stack, "prod");
     assert.equal(doc.resources.length, 5);
     const flagged = doc.violations

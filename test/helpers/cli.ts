@@ -31,6 +31,22 @@ export async function planJson(args: readonly string[]): Promise<{ result: CliRe
   return { result, doc: JSON.parse(result.stdout) as PlanDoc };
 }
 
+/** Runs `check --json` on a state file with an environment's policy config, and parses the document. */
+export async function checkJson(
+  stateFile: string,
+  environment: string,
+): Promise<{ result: CliResult; doc: PlanDoc }> {
+  const result = await runCli([
+    "check",
+    "--state",
+    stateFile,
+    "--policy-config",
+    `policies/config/${environment}.json`,
+    "--json",
+  ]);
+  return { result, doc: JSON.parse(result.stdout) as PlanDoc };
+}
+
 export interface PlanResourceDoc {
   urn: string;
   type: string;
