@@ -3,6 +3,7 @@
  * 2025-04-14 of all three as Deprecated, retiring on 2026-10-14 (an earlier schedule, dated
  * 2026-04-23, said 2027-10-14; the newer one wins).
  */
+import { deploymentTypes } from "../deployment-types";
 import { ModelInfo, ProvisionedType } from "../types";
 import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
@@ -23,19 +24,7 @@ const provisioned: readonly ProvisionedType[] = [
 ];
 
 /** Every deployment type: the series is listed in each region table. */
-const allTypes = sourced(
-  [
-    "Standard",
-    "GlobalStandard",
-    "DataZoneStandard",
-    "GlobalBatch",
-    "DataZoneBatch",
-    "ProvisionedManaged",
-    "GlobalProvisionedManaged",
-    "DataZoneProvisionedManaged",
-  ] as const,
-  regionAvailability,
-);
+const allTypes = sourced(deploymentTypes, regionAvailability);
 
 /**
  * 1,047,576 tokens; Learn adds that standard deployments accept 300,000 and provisioned and batch

@@ -2,6 +2,7 @@
  * gpt-4o and gpt-4o-mini. Every listed version is Deprecated and retires on 2026-10-01. Token prices
  * are those of gpt-4o 2024-11-20.
  */
+import { deploymentTypes } from "../deployment-types";
 import { ModelInfo, ProvisionedType } from "../types";
 import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
@@ -21,19 +22,7 @@ const provisioned: readonly ProvisionedType[] = [
   "ProvisionedManaged",
 ];
 
-const allTypes = sourced(
-  [
-    "Standard",
-    "GlobalStandard",
-    "DataZoneStandard",
-    "GlobalBatch",
-    "DataZoneBatch",
-    "ProvisionedManaged",
-    "GlobalProvisionedManaged",
-    "DataZoneProvisionedManaged",
-  ] as const,
-  regionAvailability,
-);
+const allTypes = sourced(deploymentTypes, regionAvailability);
 
 export const gpt4oModels: readonly ModelInfo[] = [
   {

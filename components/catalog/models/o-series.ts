@@ -1,4 +1,5 @@
 /** Reasoning models of the o-series: o3 and o4-mini. */
+import { deploymentTypes } from "../deployment-types";
 import { ModelInfo, ProvisionedType } from "../types";
 import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
@@ -60,19 +61,7 @@ export const oSeriesModels: readonly ModelInfo[] = [
     ],
     capabilities: sourced(["chat", "reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow: sourced(200_000, modelCapabilities),
-    deploymentTypes: sourced(
-      [
-        "Standard",
-        "GlobalStandard",
-        "DataZoneStandard",
-        "GlobalBatch",
-        "DataZoneBatch",
-        "ProvisionedManaged",
-        "GlobalProvisionedManaged",
-        "DataZoneProvisionedManaged",
-      ],
-      regionAvailability,
-    ),
+    deploymentTypes: sourced(deploymentTypes, regionAvailability),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 5_400 },
       provisioned,
