@@ -44,8 +44,3 @@ export function redactValue(v: WireValue): WireValue {
   }
   return v;
 }
-
-/** Drops `undefined` (not representable on the wire) and turns the value into plain JSON data. */
-export function toWire(value: unknown): WireValue {
-  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as WireValue);
-}

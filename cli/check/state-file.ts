@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import { InputError } from "../errors";
 import { PlannedResource, WireProperties, WireValue } from "../model";
+import { shortName } from "../report/report";
 import { isSecretValue, secretOf, secretText } from "../wire";
 
 export interface ImportedStack {
@@ -50,10 +51,6 @@ function stackOfUrn(urn: string): string {
   return urn.startsWith("urn:pulumi:") ? urn.slice("urn:pulumi:".length).split("::")[0] : "";
 }
 
-function nameOfUrn(urn: string): string {
-  return urn.slice(urn.lastIndexOf("::") + 2);
-}
-
 function propertyDeps(v: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (isObject(v)) {
@@ -78,7 +75,7 @@ function fromExport(doc: Json, file: string): ImportedStack {
     return {
       urn: raw.urn,
       type: raw.type,
-      name: nameOfUrn(raw.urn),
+      name: shortName(raw.urn),
       custom: raw.custom !== false,
       parent: typeof raw.parent === "string" && raw.parent ? raw.parent : undefined,
       inputs,
@@ -107,7 +104,7 @@ function fromPlan(doc: Json, file: string): ImportedStack {
     return {
       urn: raw.urn,
       type: raw.type,
-      name: typeof raw.name === "string" ? raw.name : nameOfUrn(raw.urn),
+      name: typeof raw.name === "string" ? raw.name : shortName(raw.urn),
       custom: raw.custom !== false,
       parent: typeof raw.parent === "string" && raw.parent ? raw.parent : undefined,
       inputs,

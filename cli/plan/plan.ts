@@ -5,13 +5,12 @@
  */
 import * as fs from "node:fs";
 import { loadPlatformConfig } from "../../stacks/config/load";
-import { runPolicies } from "../analyzer/analyze";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
+import { judge } from "../judge";
 import { display, knownStacks, policyConfigPath, projectName, stackConfigPath } from "../paths";
 import { Report } from "../report/report";
 import { runUnderMocks } from "./capture";
-import { engineChecks } from "./engine-checks";
 import { readStackConfig } from "./stack-file";
 
 export interface PlanOptions {
@@ -21,7 +20,7 @@ export interface PlanOptions {
   readonly policyConfigFile?: string;
 }
 
-/** Plans a stack; `packStarting` is the policy pack, started by the caller as early as possible. */
+/** Plans a stack; `packStarting` is the policy pack, started (as early as possible) and stopped by the caller. */
 export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>): Promise<Report> {
   const configFile = opts.configFile ?? stackConfigPath(opts.stack);
   if (!opts.configFile && !fs.existsSync(configFile)) {
@@ -29,44 +28,22 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
       `no config for stack '${opts.stack}' (${display(configFile)}); known stacks: ${knownStacks().join(", ")}`,
     );
   }
-  try {
-    const file = readStackConfig(configFile, projectName);
-    const loaded = loadPlatformConfig(file.values, file.secretKeys, display(configFile));
-    const policyConfigFile =
-      opts.policyConfigFile ??
-      [policyConfigPath(opts.stack), policyConfigPath(loaded.config.environment)].find((f) =>
-        fs.existsSync(f),
-      );
+  const file = readStackConfig(configFile, projectName);
+  const loaded = loadPlatformConfig(file.values, file.secretKeys, display(configFile));
+  const policyConfigFile =
+    opts.policyConfigFile ??
+    [policyConfigPath(opts.stack), policyConfigPath(loaded.config.environment)].find((f) => fs.existsSync(f));
 
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const program = require("../../stacks/index") as () => Promise<unknown>;
-    const run = await runUnderMocks(program, {
-      project: projectName,
-      stack: opts.stack,
-      config: file.values,
-      secretKeys: file.secretKeys,
-    });
-    if (run.errors.length > 0) {
-      throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
-    }
-    const pack = await packStarting;
-    const policy = await runPolicies(pack, run.resources, {
-      stack: opts.stack,
-      project: projectName,
-      policyConfigFile,
-    });
-    return {
-      command: "plan",
-      stack: opts.stack,
-      resources: [...run.resources].sort((a, b) => a.urn.localeCompare(b.urn)),
-      violations: policy.violations,
-      errors: engineChecks(run.resources),
-      pack: policy.pack,
-    };
-  } finally {
-    packStarting.then(
-      (p) => p.stop(),
-      () => undefined,
-    );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const program = require("../../stacks/index") as () => Promise<unknown>;
+  const run = await runUnderMocks(program, {
+    project: projectName,
+    stack: opts.stack,
+    config: file.values,
+    secretKeys: file.secretKeys,
+  });
+  if (run.errors.length > 0) {
+    throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
+  return judge("plan", opts.stack, run.resources, packStarting, policyConfigFile);
 }

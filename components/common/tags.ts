@@ -1,8 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** Tags every taggable resource of the platform must carry (the tag policy checks them). */
-export const requiredTagKeys = ["environment", "owner", "costCenter"] as const;
-
 /** Azure resource tags; values may be outputs (a tag from a secret config value stays secret). */
 export type Tags = Readonly<Record<string, pulumi.Input<string>>>;
 
