@@ -1,5 +1,5 @@
 /**
- * The rules table of the README, generated from the pack's own metadata and the per-environment
+ * The rules table of docs/policy-pack.md, generated from the pack's own metadata and the per-environment
  * config files, so the docs cannot drift from the rules (a test compares them).
  */
 import * as fs from "node:fs";
@@ -42,7 +42,7 @@ export function withRulesTable(text: string, table: string): string {
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker);
   if (start < 0 || end < start) {
-    throw new Error(`the README has no '${startMarker}' ... '${endMarker}' block`);
+    throw new Error(`docs/policy-pack.md has no '${startMarker}' ... '${endMarker}' block`);
   }
   return `${text.slice(0, start + startMarker.length)}\n${table}\n${text.slice(end)}`;
 }

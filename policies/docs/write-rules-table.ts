@@ -1,8 +1,8 @@
-/** Refreshes the rules table in README.md (`npm run docs`). */
+/** Refreshes the rules table in docs/policy-pack.md (`npm run docs`). */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { rulesTable, withRulesTable } from "./rules-table";
 
-const readme = path.resolve(__dirname, "..", "..", "README.md");
-fs.writeFileSync(readme, withRulesTable(fs.readFileSync(readme, "utf8"), rulesTable()));
-process.stdout.write("updated the rules table in README.md\n");
+const page = path.resolve(__dirname, "..", "..", "docs", "policy-pack.md");
+fs.writeFileSync(page, withRulesTable(fs.readFileSync(page, "utf8"), rulesTable()));
+process.stdout.write("updated the rules table in docs/policy-pack.md\n");
