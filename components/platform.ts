@@ -15,7 +15,11 @@ import { AccountNetworkAcls, FoundryAccount, FoundryProjectSpec } from "./foundr
 import { AccessControl, AccessGroup, AccessGroupSpec } from "./access/access-control";
 import { CostControls } from "./observability/cost";
 import { MonitoredResource, Observability, ObservabilityArgs } from "./observability/observability";
+import { GatewayMonitoring } from "./observability/gateway-monitoring";
 import { deploymentNameOf, ModelDeploymentSpec } from "./foundry/deployments";
+import { isProvisioned } from "./catalog/deployment-types";
+import { AiNetwork } from "./network/network";
+import { gatewayNetworkMode } from "./network/facts";
 import {
   AiGateway,
   CanaryPlan,
@@ -174,6 +178,48 @@ export interface PlatformGatewaySpec {
   readonly circuitBreaker?: CircuitBreakerRuleSpec;
 }
 
+/** The platform's private network path (see {@link AiNetwork}); the gateway joins it, every account gets a private endpoint in it. */
+export interface PlatformNetworkSpec {
+  /**
+   * Address space of the new virtual network.
+   * @default ["10.60.0.0/24"]
+   */
+  readonly addressPrefixes?: readonly string[];
+  /**
+   * Prefix of the gateway's subnet.
+   * @default "10.60.0.0/26"
+   */
+  readonly gatewaySubnetPrefix?: string;
+  /**
+   * Prefix of the private-endpoint subnet.
+   * @default "10.60.0.64/26"
+   */
+  readonly privateEndpointSubnetPrefix?: string;
+  /**
+   * An existing gateway subnet (AVM style); give it with `existingPrivateEndpointSubnetResourceId`.
+   * @default - a subnet of a new network `vnet-<workload>-<env>-<region>`
+   */
+  readonly existingGatewaySubnetResourceId?: string;
+  /**
+   * An existing subnet for the accounts' private endpoints.
+   * @default - a subnet of the new network
+   */
+  readonly existingPrivateEndpointSubnetResourceId?: string;
+  /**
+   * Existing private DNS zones (a hub's) instead of creating the three AI Services zones.
+   * @default - the zones are created and linked to the network
+   */
+  readonly existingPrivateDnsZoneResourceIds?: readonly string[];
+}
+
+/** A workload identity (not a person) that may call the models directly, for example a batch pipeline. */
+export interface AutomationIdentitySpec {
+  /** Short logical name; part of the role assignment's logical name (keep it stable). */
+  readonly name: string;
+  /** Object (principal) id of the managed identity or service principal. */
+  readonly principalId: pulumi.Input<string>;
+}
+
 export interface AiPlatformArgs {
   /** Which environment this is (`dev`, `staging`, `prod`); becomes the `environment` tag and part of names. */
   readonly environment: Environment;
@@ -217,6 +263,25 @@ export interface AiPlatformArgs {
    * @default - no gateway
    */
   readonly gateway?: PlatformGatewaySpec;
+  /**
+   * Private network path: a virtual network the gateway joins and a private endpoint per account
+   * (registered in the AI Services private DNS zones linked to the network). Needed for a gateway
+   * to reach accounts with public network access disabled.
+   * @default - no network: accounts are reached over their public endpoints (as their networkAcls allow)
+   */
+  readonly network?: PlatformNetworkSpec;
+  /**
+   * Whether people may call the models directly (`direct`: the developers group gets data-plane
+   * roles on the accounts and projects) or only through the gateway (`gatewayOnly`: no human group
+   * gets a data-plane role on the accounts; the gateway's identity and `automationIdentities` do).
+   * @default "direct" in dev, "gatewayOnly" in staging and prod
+   */
+  readonly humanDataAccess?: "direct" | "gatewayOnly";
+  /**
+   * Workload identities that call the models directly (Cognitive Services OpenAI User on every account).
+   * @default - none
+   */
+  readonly automationIdentities?: readonly AutomationIdentitySpec[];
 }
 
 /**
@@ -236,6 +301,10 @@ export class AiPlatform extends pulumi.ComponentResource {
   public readonly accessControl: AccessControl;
   /** The AI gateway, when configured. */
   public readonly gateway?: AiGateway;
+  /** Diagnostic settings and alerts of the gateway, when there is one. */
+  public readonly gatewayMonitoring?: GatewayMonitoring;
+  /** The private network path, when configured. */
+  public readonly network?: AiNetwork;
 
   constructor(name: string, args: AiPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:index:AiPlatform", name, {}, opts);
@@ -272,6 +341,27 @@ export class AiPlatform extends pulumi.ComponentResource {
     const candidatesOf = (account: string): ModelDeploymentSpec[] =>
       canary.plans.filter((p) => p.account === account).map((p) => p.candidate);
 
+    // ── Private network path: the gateway's subnet, the endpoints' subnet and the DNS zones ──────
+    const gatewayLocation = args.gateway?.location ?? args.location;
+    if (args.network) {
+      this.network = new AiNetwork(
+        `${name}-network`,
+        {
+          resourceGroupName: group.name,
+          location: gatewayLocation,
+          // The tier decides how the gateway joins (outbound integration on the v2 tiers, injection on Premium).
+          gatewayMode: gatewayNetworkMode(args.gateway?.sku ?? "StandardV2") ?? "Integration",
+          ...(args.network.existingGatewaySubnetResourceId === undefined
+            ? { virtualNetworkName: resourceName("vnet", { ...parts, region: gatewayLocation }) }
+            : {}),
+          ...args.network,
+          tags,
+        },
+        { parent: this },
+      );
+    }
+    const network = this.network;
+
     const accounts: Record<string, FoundryAccount> = {};
     for (const spec of args.accounts) {
       const region = spec.location ?? args.location;
@@ -285,7 +375,10 @@ export class AiPlatform extends pulumi.ComponentResource {
           networkAcls: spec.networkAcls,
           deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)],
           projects: spec.projects,
-          privateEndpoints: spec.privateEndpoints,
+          // Every account gets a private endpoint in the platform's network (group id `account`).
+          privateEndpoints: network
+            ? [...(spec.privateEndpoints ?? []), network.accountEndpoint()]
+            : spec.privateEndpoints,
           customerManagedKey: spec.customerManagedKey,
           managedIdentities: spec.managedIdentities,
           lock: spec.lock,
@@ -300,38 +393,51 @@ export class AiPlatform extends pulumi.ComponentResource {
     }
     this.accounts = accounts;
 
-    // ── AI gateway ────────────────────────────────────────────────────────────────────────────
-    if (args.gateway) {
-      this.gateway = this.declareGateway(name, args, args.gateway, parts, group.name, tags, canary.plans);
-    }
-
-    // ── Operations: monitoring, budget and access ──────────────────────────────────────────────
-    const monitored: MonitoredResource[] = Object.entries(accounts).map(([accountName, account]) => ({
-      name: accountName,
+    // ── Monitoring first: the gateway sends its telemetry to the platform's Application Insights ──
+    const monitored: MonitoredResource[] = args.accounts.map((spec) => ({
+      name: spec.name,
       kind: "aiAccount",
-      resourceId: account.resourceId,
+      resourceId: accounts[spec.name].resourceId,
+      deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)].map((d) => ({
+        name: deploymentNameOf(d),
+        provisioned: isProvisioned(d.type),
+        spillover: d.spillover !== undefined,
+      })),
     }));
-    if (this.gateway) {
-      // The gateway's logs feed the token-quota alert and the per-team workbook panels.
-      monitored.push({ name: "gateway", kind: "apiManagement", resourceId: this.gateway.resourceId });
-    }
     this.observability = new Observability(
       `${name}-obs`,
       {
         resourceGroupName: group.name,
         naming: parts,
         monitoredResources: monitored,
+        gatewayResourceId: args.gateway ? this.gatewayResourceIdOf(args.gateway, parts, group) : undefined,
         ...args.observability,
         tags,
       },
       { parent: this },
     );
 
-    // The gateway's telemetry and token metrics go to the platform's Application Insights.
-    this.gateway?.connectApplicationInsights({
-      resourceId: this.observability.applicationInsightsResourceId,
-      connectionString: this.observability.applicationInsightsConnectionString,
-    });
+    // ── AI gateway ────────────────────────────────────────────────────────────────────────────
+    if (args.gateway) {
+      this.gateway = this.declareGateway(name, args, args.gateway, parts, group.name, tags, canary.plans);
+      // The gateway's logs feed the token-quota, error and tripped-backend alerts and the workbook.
+      this.gatewayMonitoring = new GatewayMonitoring(
+        `${name}-obs`,
+        {
+          resourceGroupName: group.name,
+          naming: parts,
+          gatewayResourceId: this.gateway.resourceId,
+          workspaceResourceId: this.observability.workspaceResourceId,
+          actionGroupResourceId: this.observability.actionGroupResourceId,
+          logCategoryGroup: args.observability?.logCategoryGroup,
+          alerts: args.observability?.alerts,
+          tags,
+          // These children were declared by Observability before it was created ahead of the gateway.
+          previousParent: this.observability,
+        },
+        { parent: this },
+      );
+    }
 
     if (args.budget) {
       this.costControls = new CostControls(
@@ -357,6 +463,8 @@ export class AiPlatform extends pulumi.ComponentResource {
           name: accountName,
           resourceId: account.resourceId,
         })),
+        humanDataAccess: args.humanDataAccess ?? (args.environment === "dev" ? "direct" : "gatewayOnly"),
+        automationIdentities: args.automationIdentities,
         // Developers get Azure AI User on every Foundry project.
         projects: Object.entries(accounts).flatMap(([accountName, account]) =>
           Object.entries(account.projects).map(([projectName, project]) => ({
@@ -371,6 +479,24 @@ export class AiPlatform extends pulumi.ComponentResource {
     );
 
     this.registerOutputs({ resourceGroupName: this.resourceGroupName });
+  }
+
+  /** The ARM id the gateway will have: the workbook reads its logs before the gateway is declared. */
+  private gatewayResourceIdOf(
+    gw: PlatformGatewaySpec,
+    parts: NameParts,
+    group: resources.ResourceGroup,
+  ): pulumi.Input<string> {
+    if (gw.existingServiceId !== undefined) {
+      return gw.existingServiceId;
+    }
+    const serviceName = this.gatewayServiceName(gw, parts);
+    return pulumi.interpolate`${group.id}/providers/Microsoft.ApiManagement/service/${serviceName}`;
+  }
+
+  /** Azure name of a new gateway: `apim-<workload>-<env>-<region>`. */
+  private gatewayServiceName(gw: PlatformGatewaySpec, parts: NameParts): string {
+    return resourceName(resourceAbbreviations.apiManagement, { ...parts, region: gw.location ?? parts.region });
   }
 
   /** The gateway's targets are the deployments the platform declares, with each account's id and endpoint. */
@@ -426,11 +552,12 @@ export class AiPlatform extends pulumi.ComponentResource {
         ...(gw.existingServiceId !== undefined
           ? { existingServiceId: gw.existingServiceId }
           : {
-              serviceName: resourceName(resourceAbbreviations.apiManagement, { ...parts, region: location }),
+              serviceName: this.gatewayServiceName(gw, parts),
               sku: gw.sku,
               capacity: gw.capacity,
               publisherEmail: gw.publisherEmail,
               publisherName: gw.publisherName,
+              virtualNetwork: this.network ? { subnetResourceId: this.network.gatewaySubnetResourceId } : undefined,
             }),
         primaryRegion: args.location,
         targets,
@@ -448,7 +575,11 @@ export class AiPlatform extends pulumi.ComponentResource {
             }
           : undefined,
         contentSafety: gw.contentSafety,
-        applicationInsights: gw.applicationInsights,
+        // Telemetry and token metrics go to the platform's Application Insights unless another is given.
+        applicationInsights: gw.applicationInsights ?? {
+          resourceId: this.observability.applicationInsightsResourceId,
+          connectionString: this.observability.applicationInsightsConnectionString,
+        },
         llmLogging: gw.llmLogging,
         // The platform's Observability declares the service's diagnostic settings.
         diagnosticSettings: [],

@@ -13,6 +13,13 @@ export interface EnvironmentDefaults {
   readonly gatewayEnabled: boolean;
   /** API Management tier of the gateway when the config does not say. */
   readonly gatewaySku: GatewaySku;
+  /**
+   * Whether the accounts are reached over a private network (gateway joined to a VNet, a private
+   * endpoint per account) when the config does not say. Dev keeps public access with Entra ID only.
+   */
+  readonly privateNetwork: boolean;
+  /** Whether people (Entra groups) may call the models directly, or only through the gateway. */
+  readonly humanDataAccess: "direct" | "gatewayOnly";
 }
 
 const defaults: Record<Environment, EnvironmentDefaults> = {
@@ -22,14 +29,25 @@ const defaults: Record<Environment, EnvironmentDefaults> = {
     versionUpgradeOption: "OnceNewDefaultVersionAvailable",
     gatewayEnabled: false,
     gatewaySku: "BasicV2",
+    privateNetwork: false,
+    humanDataAccess: "direct",
   },
   // staging and prod change versions only through an explicit, evaluated change.
   staging: {
     versionUpgradeOption: "OnceCurrentVersionExpired",
     gatewayEnabled: true,
     gatewaySku: "StandardV2",
+    privateNetwork: true,
+    humanDataAccess: "gatewayOnly",
   },
-  prod: { versionUpgradeOption: "OnceCurrentVersionExpired", gatewayEnabled: true, gatewaySku: "StandardV2" },
+  // prod: people reach models only through the gateway, over the private network path.
+  prod: {
+    versionUpgradeOption: "OnceCurrentVersionExpired",
+    gatewayEnabled: true,
+    gatewaySku: "StandardV2",
+    privateNetwork: true,
+    humanDataAccess: "gatewayOnly",
+  },
 };
 
 export function environmentDefaults(environment: Environment): EnvironmentDefaults {

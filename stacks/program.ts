@@ -3,8 +3,9 @@
  * It only composes; every resource is declared by a component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AiPlatform, PlatformGatewaySpec } from "../components/platform";
+import { AiPlatform, PlatformGatewaySpec, PlatformNetworkSpec } from "../components/platform";
 import { GatewayConfig } from "./config/gateway";
+import { NetworkConfig } from "./config/network";
 import { LoadedConfig } from "./config/load";
 import { EnvironmentDefaults, environmentDefaults, operationsDefaultsFor } from "./defaults";
 
@@ -71,6 +72,8 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
     },
     access: config.access,
     gateway: gatewayArgs(config.gateway, defaults),
+    network: networkArgs(config.network, defaults),
+    humanDataAccess: defaults.humanDataAccess,
   });
 
   return {
@@ -83,9 +86,30 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
 }
 
 /**
+ * The network section as platform args, or undefined when there is no private network (dev by
+ * default: public access with Entra ID only).
+ */
+function networkArgs(
+  network: NetworkConfig | undefined,
+  defaults: EnvironmentDefaults,
+): PlatformNetworkSpec | undefined {
+  if (!(network?.enabled ?? defaults.privateNetwork)) {
+    return undefined;
+  }
+  return {
+    addressPrefixes: network?.addressPrefixes,
+    gatewaySubnetPrefix: network?.gatewaySubnetPrefix,
+    privateEndpointSubnetPrefix: network?.privateEndpointSubnetPrefix,
+    existingGatewaySubnetResourceId: network?.existingGatewaySubnetResourceId,
+    existingPrivateEndpointSubnetResourceId: network?.existingPrivateEndpointSubnetResourceId,
+    existingPrivateDnsZoneResourceIds: network?.existingPrivateDnsZoneResourceIds,
+  };
+}
+
+/**
  * The gateway section as platform args, or undefined when the gateway is off (absent, or not
- * enabled in an environment where it is off by default). Application Insights is not wired here
- * yet: the observability component provides it.
+ * enabled in an environment where it is off by default). Application Insights comes from the
+ * platform's observability.
  */
 function gatewayArgs(
   gw: GatewayConfig | undefined,

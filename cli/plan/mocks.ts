@@ -241,6 +241,32 @@ const shapes: Record<string, ArmShape> = {
       };
     },
   },
+  "azure-native:network:VirtualNetwork": {
+    namespace: "Microsoft.Network",
+    levels: [["virtualNetworks", "virtualNetworkName"]],
+  },
+  "azure-native:network:Subnet": {
+    namespace: "Microsoft.Network",
+    levels: [
+      ["virtualNetworks", "virtualNetworkName"],
+      ["subnets", "subnetName"],
+    ],
+  },
+  "azure-native:network:NetworkSecurityGroup": {
+    namespace: "Microsoft.Network",
+    levels: [["networkSecurityGroups", "networkSecurityGroupName"]],
+  },
+  "azure-native:privatedns:PrivateZone": {
+    namespace: "Microsoft.Network",
+    levels: [["privateDnsZones", "privateZoneName"]],
+  },
+  "azure-native:privatedns:VirtualNetworkLink": {
+    namespace: "Microsoft.Network",
+    levels: [
+      ["privateDnsZones", "privateZoneName"],
+      ["virtualNetworkLinks", "virtualNetworkLinkName"],
+    ],
+  },
   "azure-native:resources:Resource": {
     // Generic ARM resource: the id comes from the namespace, parent path, type and name inputs.
     namespace: "",

@@ -37,6 +37,12 @@ export const groupRoles: Readonly<
   ],
 };
 
+/**
+ * Roles that call the models or read and write AI data. With `humanDataAccess: "gatewayOnly"` no
+ * group gets them: people reach the models through the AI gateway, whose identity holds the role.
+ */
+export const humanDataPlaneGrants: readonly BuiltInRoleName[] = ["Cognitive Services OpenAI User", "Azure AI User"];
+
 /** Short, stable slugs of the roles, used in logical names. */
 const roleSlugs: Partial<Record<BuiltInRoleName, string>> = {
   "Cognitive Services Contributor": "cs-contributor",
@@ -87,6 +93,18 @@ export interface AccessControlArgs {
   readonly resourceGroupId: pulumi.Input<string>;
   /** ARM id of the Log Analytics workspace: readers get Log Analytics Reader. */
   readonly workspaceResourceId: pulumi.Input<string>;
+  /**
+   * `direct`: developers call the models with their own Entra ID (data-plane roles on the accounts
+   * and projects). `gatewayOnly`: no group gets a data-plane role; people go through the gateway.
+   * @default "direct"
+   */
+  readonly humanDataAccess?: "direct" | "gatewayOnly";
+  /**
+   * Workload identities (managed identities, service principals) that call the models directly:
+   * Cognitive Services OpenAI User on every account, as `ServicePrincipal`.
+   * @default - none
+   */
+  readonly automationIdentities?: readonly { readonly name: string; readonly principalId: pulumi.Input<string> }[];
 }
 
 /** One role assignment the component will make, as data. */
@@ -99,10 +117,13 @@ export interface PlannedAssignment {
 }
 
 /** Every role assignment for these accounts and projects, in a stable order. */
-export function accessPlan(targets: {
-  readonly aiAccounts: readonly string[];
-  readonly projects: readonly string[];
-}): PlannedAssignment[] {
+export function accessPlan(
+  targets: {
+    readonly aiAccounts: readonly string[];
+    readonly projects: readonly string[];
+  },
+  humanDataAccess: "direct" | "gatewayOnly" = "direct",
+): PlannedAssignment[] {
   const scopesOf = (kind: AccessScopeKind): string[] => {
     switch (kind) {
       case "aiAccount":
@@ -118,6 +139,9 @@ export function accessPlan(targets: {
   const plan: PlannedAssignment[] = [];
   for (const group of accessGroups) {
     for (const { role, on } of groupRoles[group]) {
+      if (humanDataAccess === "gatewayOnly" && humanDataPlaneGrants.includes(role)) {
+        continue;
+      }
       for (const scopeName of scopesOf(on)) {
         const label = on === "project" ? `project-${scopeName}` : scopeName;
         plan.push({
@@ -160,6 +184,18 @@ export function accessControlProblems(args: AccessControlArgs): string[] {
         problems.push(`groups.${group}.members: '${member}' is not an object id (a GUID)`);
       }
     }
+  }
+  const automation = new Set<string>();
+  for (const a of args.automationIdentities ?? []) {
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(a.name)) {
+      problems.push(
+        `automation identity name '${a.name}' must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit`,
+      );
+    }
+    if (automation.has(a.name)) {
+      problems.push(`automation identity '${a.name}' is listed twice; give each its own name`);
+    }
+    automation.add(a.name);
   }
   for (const [what, targets] of [
     ["AI account", args.aiAccounts],
@@ -234,10 +270,13 @@ export class AccessControl extends pulumi.ComponentResource {
       resourceGroup: new Map([["rg", args.resourceGroupId]]),
       workspace: new Map([["log", args.workspaceResourceId]]),
     };
-    const plan = accessPlan({
-      aiAccounts: args.aiAccounts.map((a) => a.name),
-      projects: (args.projects ?? []).map((p) => p.name),
-    });
+    const plan = accessPlan(
+      {
+        aiAccounts: args.aiAccounts.map((a) => a.name),
+        projects: (args.projects ?? []).map((p) => p.name),
+      },
+      args.humanDataAccess,
+    );
     const assignments: Record<string, authorization.RoleAssignment> = {};
     for (const p of plan) {
       assignments[p.key] = assignRole(
@@ -251,6 +290,23 @@ export class AccessControl extends pulumi.ComponentResource {
         },
         { parent: this },
       );
+    }
+    // Named workload identities keep direct access: pipelines that call the models themselves.
+    for (const identity of args.automationIdentities ?? []) {
+      for (const account of args.aiAccounts) {
+        const key = `automation-${identity.name}-${account.name}-openai-user`;
+        assignments[key] = assignRole(
+          `${name}-${key}`,
+          {
+            scope: account.resourceId,
+            principalId: identity.principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionIdOrName: "Cognitive Services OpenAI User",
+            description: `foundry-platform: automation identity ${identity.name} of ${args.naming.workload} ${args.naming.environment}`,
+          },
+          { parent: this },
+        );
+      }
     }
     this.roleAssignments = assignments;
 

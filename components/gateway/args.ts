@@ -7,9 +7,28 @@ import { GatewaySemanticCache, semanticCacheProblems } from "./cache";
 import { contentSafetyProblems, GatewayContentSafety } from "./content-safety";
 import { circuitBreakerProblems, CircuitBreakerRuleSpec, defaultCircuitBreakerRule } from "./pools";
 import { teamProblems, GatewayTeam } from "./products";
+import { gatewayNetworkMode } from "../network/facts";
 import { GatewaySku, gatewaySkus } from "./sku";
 import { GatewayModelTarget, isRoutable, planPools, poolProblems, targetProblems } from "./targets";
 import { GatewayApplicationInsights, GatewayLlmLogging, telemetryProblems } from "./telemetry";
+
+/**
+ * The virtual network a new gateway joins, the way its tier supports: outbound VNet integration on
+ * StandardV2 and PremiumV2 (the gateway stays public and reaches private backends through the
+ * subnet, delegated to `Microsoft.Web/serverFarms`;
+ * https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound), injection on Premium
+ * (https://learn.microsoft.com/azure/api-management/virtual-network-concepts). BasicV2 cannot join one.
+ */
+export interface GatewayVirtualNetwork {
+  /** ARM id of the gateway's dedicated subnet (see `AiNetwork`). */
+  readonly subnetResourceId: pulumi.Input<string>;
+  /**
+   * Premium injection only: `External` keeps a public gateway endpoint, `Internal` answers inside the
+   * network only. The v2 tiers always integrate outbound (`External`).
+   * @default "External"
+   */
+  readonly type?: "External" | "Internal";
+}
 
 export interface AiGatewayArgs {
   /** Resource group of the API Management service (and of the Redis cluster, if any). */
@@ -45,6 +64,11 @@ export interface AiGatewayArgs {
    * @default "AI platform"
    */
   readonly publisherName?: pulumi.Input<string>;
+  /**
+   * Join a virtual network so the gateway reaches private-only accounts through their private endpoints.
+   * @default - no virtual network: the gateway reaches only accounts with public network access
+   */
+  readonly virtualNetwork?: GatewayVirtualNetwork;
   /** The model deployments the gateway fronts. */
   readonly targets: readonly GatewayModelTarget[];
   /** Teams: one product, policy and subscription each. */
@@ -115,7 +139,14 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
         `existingServiceId '${args.existingServiceId}' is not an API Management service id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ApiManagement/service/<name>)`,
       );
     }
-    for (const key of ["serviceName", "sku", "capacity", "publisherEmail", "publisherName"] as const) {
+    for (const key of [
+      "serviceName",
+      "sku",
+      "capacity",
+      "publisherEmail",
+      "publisherName",
+      "virtualNetwork",
+    ] as const) {
       if (args[key] !== undefined) {
         problems.push(`${key} configures a new service; remove it or remove existingServiceId`);
       }
@@ -138,6 +169,7 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
     ) {
       problems.push(`capacity ${args.capacity} must be a whole number of units from 1 to 12`);
     }
+    problems.push(...virtualNetworkProblems(args.sku ?? "StandardV2", args.virtualNetwork));
   }
   if (args.apiPath !== undefined && !/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}$/.test(args.apiPath)) {
     problems.push(`apiPath '${args.apiPath}' must be a relative URL path such as 'openai'`);
@@ -161,4 +193,23 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
   problems.push(...semanticCacheProblems(args.semanticCache, args.targets));
   problems.push(...contentSafetyProblems(args.contentSafety));
   return problems;
+}
+
+/** Problems with joining a virtual network on this tier. */
+export function virtualNetworkProblems(sku: GatewaySku, vnet: GatewayVirtualNetwork | undefined): string[] {
+  if (!vnet || !gatewaySkus.includes(sku)) {
+    return [];
+  }
+  const mode = gatewayNetworkMode(sku);
+  if (mode === undefined) {
+    return [
+      `sku ${sku} cannot join a virtual network; use StandardV2 or PremiumV2 (outbound integration) or Premium (injection), or remove virtualNetwork`,
+    ];
+  }
+  if (mode === "Integration" && vnet.type === "Internal") {
+    return [
+      `virtualNetwork.type Internal needs injection, which ${sku} does not do here; use External (outbound integration) or the Premium tier`,
+    ];
+  }
+  return [];
 }

@@ -3,7 +3,7 @@ import * as apimanagement from "@pulumi/azure-native/apimanagement";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { declareLock } from "../common/lock";
 import { assignRole, assignRoles } from "../common/role-assignment";
-import { AiGatewayArgs, gatewayArgsProblems, parseServiceId } from "./args";
+import { AiGatewayArgs, gatewayArgsProblems, GatewayVirtualNetwork, parseServiceId } from "./args";
 import { inferenceApiDefinition } from "./api-definition";
 import { declareSemanticCache } from "./cache";
 import { declareContentSafety } from "./content-safety";
@@ -50,6 +50,24 @@ export function securityCustomProperties(sku: GatewaySku): Record<string, string
     }
   }
   return props;
+}
+
+/**
+ * The service properties that join a virtual network. Outbound integration (v2 tiers) and External
+ * injection (Premium) are both `virtualNetworkType: External` with the subnet in
+ * `virtualNetworkConfiguration.subnetResourceId` (ARM `Microsoft.ApiManagement/service` 2024-05-01;
+ * https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound).
+ */
+export function virtualNetworkProperties(
+  vnet: GatewayVirtualNetwork | undefined,
+): Pick<apimanagement.ApiManagementServiceArgs, "virtualNetworkType" | "virtualNetworkConfiguration"> {
+  if (!vnet) {
+    return {};
+  }
+  return {
+    virtualNetworkType: vnet.type ?? "External",
+    virtualNetworkConfiguration: { subnetResourceId: vnet.subnetResourceId },
+  };
 }
 
 /**
@@ -126,6 +144,7 @@ export class AiGateway extends pulumi.ComponentResource {
           publisherEmail: args.publisherEmail as pulumi.Input<string>,
           publisherName: args.publisherName ?? "AI platform",
           customProperties: securityCustomProperties(sku),
+          ...virtualNetworkProperties(args.virtualNetwork),
           tags,
         },
         { parent: this },

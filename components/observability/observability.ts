@@ -10,7 +10,8 @@ import { v5 as uuidv5 } from "uuid";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { NameParts, nameProblems, nameRules, resourceAbbreviations, resourceName } from "../common/naming";
 import { RequiredTags } from "../common/tags";
-import { aiAccountAlertSpecs, declareMetricAlert, declareTokenQuotaAlert } from "./alerts";
+import { aiAccountAlertSpecs, declareMetricAlert, MonitoredDeployment } from "./alerts";
+import { declareGatewayMonitors } from "./gateway-monitoring";
 import {
   alertThresholdProblems,
   AlertThresholds,
@@ -30,6 +31,13 @@ export interface MonitoredResource {
   readonly resourceId: pulumi.Input<string>;
   /** `aiAccount` (a Foundry / Azure OpenAI account) or `apiManagement` (the AI gateway). */
   readonly kind: MonitoredResourceKind;
+  /**
+   * An account's model deployments: the PTU-utilization alert watches its provisioned ones only (and
+   * is left out when there are none), the throttling alert leaves out provisioned deployments with
+   * spillover, and a spillover alert is added for them.
+   * @default - not known: every account alert watches every deployment
+   */
+  readonly deployments?: readonly MonitoredDeployment[];
 }
 
 /** A webhook the action group calls (common alert schema). */
@@ -81,6 +89,12 @@ export interface ObservabilityArgs {
    * API Management instance (the AI gateway).
    */
   readonly monitoredResources: readonly MonitoredResource[];
+  /**
+   * The AI gateway whose logs the workbook's per-team panels read, when it is monitored elsewhere
+   * (`GatewayMonitoring`, as `AiPlatform` does: the gateway is created after this component).
+   * @default - the `apiManagement` monitored resource, if any
+   */
+  readonly gatewayResourceId?: pulumi.Input<string>;
   /**
    * Receivers of the action group used by every alert and by the budget.
    * @default - an action group with no receivers (alerts show in the portal only)
@@ -188,8 +202,10 @@ export class Observability extends pulumi.ComponentResource {
   public readonly diagnosticSettings: Readonly<Record<string, monitor.DiagnosticSetting[]>>;
   /** Metric alerts by `<resource name>-<signal>`. */
   public readonly metricAlerts: Readonly<Record<string, monitor.MetricAlert>>;
-  /** The gateway's token-quota alert, when a gateway is monitored. */
+  /** The gateway's token-quota alert, when a gateway is monitored here. */
   public readonly tokenQuotaAlert?: monitor.ScheduledQueryRule;
+  /** The gateway's log alerts by signal, when a gateway is monitored here. */
+  public readonly gatewayAlerts?: Readonly<Record<string, monitor.ScheduledQueryRule>>;
   public readonly workbook: applicationinsights.Workbook;
 
   constructor(name: string, args: ObservabilityArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -266,7 +282,8 @@ export class Observability extends pulumi.ComponentResource {
     );
 
     const diagnosticSettings: Record<string, monitor.DiagnosticSetting[]> = {};
-    for (const r of args.monitoredResources) {
+    const accounts = args.monitoredResources.filter((r) => r.kind === "aiAccount");
+    for (const r of accounts) {
       diagnosticSettings[r.name] = declareDiagnosticSettings(
         `${name}-${r.name}`,
         r.resourceId,
@@ -280,12 +297,10 @@ export class Observability extends pulumi.ComponentResource {
         { parent: this },
       );
     }
-    this.diagnosticSettings = diagnosticSettings;
 
     const metricAlerts: Record<string, monitor.MetricAlert> = {};
-    const accounts = args.monitoredResources.filter((r) => r.kind === "aiAccount");
     for (const account of accounts) {
-      for (const spec of aiAccountAlertSpecs(thresholds)) {
+      for (const spec of aiAccountAlertSpecs(thresholds, account.deployments)) {
         const key = `${account.name}-${spec.signal}`;
         metricAlerts[key] = declareMetricAlert(
           `${name}-${key}`,
@@ -304,23 +319,31 @@ export class Observability extends pulumi.ComponentResource {
     }
     this.metricAlerts = metricAlerts;
 
+    // A gateway monitored here (when it exists before its observability) gets the same monitors
+    // GatewayMonitoring declares; AiPlatform creates the gateway after this component instead.
     const gateway = args.monitoredResources.find((r) => r.kind === "apiManagement");
     if (gateway) {
-      this.tokenQuotaAlert = declareTokenQuotaAlert(
-        `${name}-${gateway.name}-token-quota`,
+      const monitors = declareGatewayMonitors(
+        name,
         {
           resourceGroupName: args.resourceGroupName,
-          ruleName: resourceName("alert", parts, `${gateway.name}-token-quota`),
-          location,
+          naming: parts,
           gatewayResourceId: gateway.resourceId,
-          windowMinutes: thresholds.windowMinutes,
-          actionGroupId: this.actionGroup.id,
+          workspaceResourceId: this.workspace.id,
+          actionGroupResourceId: this.actionGroup.id,
+          logCategoryGroup: args.logCategoryGroup,
+          alerts: args.alerts,
+          monitoredName: gateway.name,
           tags: args.tags,
         },
-        // The alert validates its query against the gateway's tables: create it after the logs flow.
-        { parent: this, dependsOn: diagnosticSettings[gateway.name] },
+        { parent: this },
       );
+      diagnosticSettings[gateway.name] = monitors.diagnosticSettings;
+      this.tokenQuotaAlert = monitors.alerts["token-quota"];
+      this.gatewayAlerts = monitors.alerts;
     }
+    this.diagnosticSettings = diagnosticSettings;
+    const gatewayResourceId = gateway?.resourceId ?? args.gatewayResourceId;
 
     const title = `AI platform operations: ${parts.workload} ${parts.environment}`;
     this.workbook = new applicationinsights.Workbook(
@@ -338,7 +361,7 @@ export class Observability extends pulumi.ComponentResource {
           .all([
             this.workspace.id,
             pulumi.all(accounts.map((a) => a.resourceId)),
-            gateway ? pulumi.output(gateway.resourceId) : pulumi.output(undefined),
+            gatewayResourceId !== undefined ? pulumi.output(gatewayResourceId) : pulumi.output(undefined),
           ])
           .apply(([workspaceResourceId, aiAccountResourceIds, gatewayResourceId]) =>
             JSON.stringify(

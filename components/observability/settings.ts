@@ -20,10 +20,21 @@ export interface AlertThresholds {
    */
   readonly throttledRequests?: number;
   /**
-   * Alert when a deployment's average time to response over the window is above this many milliseconds.
-   * @default 10000
+   * Alert when a deployment's average time to last byte (the whole response) over the window is
+   * above this many milliseconds.
+   * @default 30000
    */
-  readonly timeToResponseMs?: number;
+  readonly timeToLastByteMs?: number;
+  /**
+   * Alert when more than this many requests spill over from provisioned to standard deployments in the window.
+   * @default 100
+   */
+  readonly spilloverRequests?: number;
+  /**
+   * Alert when more than this percent of the gateway's requests end in a 5xx over the window.
+   * @default 5
+   */
+  readonly gatewayServerErrorPercent?: number;
   /**
    * Alert when a deployment returns more than this many 5xx responses in the window.
    * @default 5
@@ -44,7 +55,9 @@ export type AlertWindowMinutes = (typeof alertWindowMinutes)[number];
 export const defaultAlertThresholds: Required<AlertThresholds> = {
   ptuUtilizationPercent: 90,
   throttledRequests: 10,
-  timeToResponseMs: 10000,
+  timeToLastByteMs: 30000,
+  spilloverRequests: 100,
+  gatewayServerErrorPercent: 5,
   serverErrors: 5,
   windowMinutes: 15,
 };
@@ -60,7 +73,9 @@ export function alertThresholdProblems(t: AlertThresholds): string[] {
   };
   check("ptuUtilizationPercent", (v) => v > 0 && v <= 100, "a percentage above 0 and at most 100");
   check("throttledRequests", (v) => Number.isInteger(v) && v >= 0, "a whole number of at least 0");
-  check("timeToResponseMs", (v) => v > 0, "a number of milliseconds above 0");
+  check("timeToLastByteMs", (v) => v > 0, "a number of milliseconds above 0");
+  check("spilloverRequests", (v) => Number.isInteger(v) && v >= 0, "a whole number of at least 0");
+  check("gatewayServerErrorPercent", (v) => v > 0 && v <= 100, "a percentage above 0 and at most 100");
   check("serverErrors", (v) => Number.isInteger(v) && v >= 0, "a whole number of at least 0");
   check(
     "windowMinutes",

@@ -77,11 +77,23 @@ export const observabilityConfig = z
           .min(0)
           .optional()
           .describe("Throttled (429) responses per window above which a deployment alerts. Default: 10."),
-        timeToResponseMs: z
+        timeToLastByteMs: z
           .number()
           .positive()
           .optional()
-          .describe("Average time to response (ms) above which a deployment alerts. Default: 10000."),
+          .describe("Average time to last byte (ms) above which a deployment alerts. Default: 30000."),
+        spilloverRequests: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe("Requests spilled over from provisioned to standard per window above which an account alerts. Default: 100."),
+        gatewayServerErrorPercent: z
+          .number()
+          .gt(0)
+          .max(100)
+          .optional()
+          .describe("Share (%) of gateway requests ending in 5xx above which the gateway alerts. Default: 5."),
         serverErrors: z
           .number()
           .int()

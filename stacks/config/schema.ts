@@ -9,6 +9,7 @@ import { accessConfig } from "./access";
 import { budgetConfig } from "./budget";
 import { observabilityConfig } from "./observability";
 import { gatewayConfig, gatewayConfigIssues } from "./gateway";
+import { networkConfig } from "./network";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -36,6 +37,7 @@ export const platformConfig = z
     budget: budgetConfig.optional(),
     access: accessConfig.optional(),
     gateway: gatewayConfig.optional(),
+    network: networkConfig.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -190,7 +190,7 @@ describe("Observability", () => {
           alerts: {
             ptuUtilizationPercent: 75,
             throttledRequests: 0,
-            timeToResponseMs: 4000,
+            timeToLastByteMs: 4000,
             serverErrors: 1,
             windowMinutes: 60,
           },
