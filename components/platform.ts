@@ -496,7 +496,10 @@ export class AiPlatform extends pulumi.ComponentResource {
 
   /** Azure name of a new gateway: `apim-<workload>-<env>-<region>`. */
   private gatewayServiceName(gw: PlatformGatewaySpec, parts: NameParts): string {
-    return resourceName(resourceAbbreviations.apiManagement, { ...parts, region: gw.location ?? parts.region });
+    return resourceName(resourceAbbreviations.apiManagement, {
+      ...parts,
+      region: gw.location ?? parts.region,
+    });
   }
 
   /** The gateway's targets are the deployments the platform declares, with each account's id and endpoint. */
@@ -557,7 +560,9 @@ export class AiPlatform extends pulumi.ComponentResource {
               capacity: gw.capacity,
               publisherEmail: gw.publisherEmail,
               publisherName: gw.publisherName,
-              virtualNetwork: this.network ? { subnetResourceId: this.network.gatewaySubnetResourceId } : undefined,
+              virtualNetwork: this.network
+                ? { subnetResourceId: this.network.gatewaySubnetResourceId }
+                : undefined,
             }),
         primaryRegion: args.location,
         targets,

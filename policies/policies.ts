@@ -36,6 +36,9 @@ import { costStackPtuTotal } from "./rules/cost/stack-ptu-total";
 import { governanceResourceRequiredTags } from "./rules/governance/resource-required-tags";
 import { rbacRoleAssignmentDataPlanePrincipal } from "./rules/rbac/role-assignment-data-plane-principal";
 import { rbacRoleAssignmentNoPrivilegedRole } from "./rules/rbac/role-assignment-no-privileged-role";
+// Issue 10: the private network path and gateway-only data access.
+import { networkApimBackendReachable } from "./rules/network/apim-backend-reachable";
+import { rbacRoleAssignmentGatewayOnly } from "./rules/rbac/role-assignment-gateway-only";
 
 export const policies: Rule[] = [
   aiAccountDisableLocalAuth,
@@ -73,4 +76,7 @@ export const policies: Rule[] = [
   costStackBudget,
   aiDeploymentLifecycleRetiring,
   aiDeploymentLifecycleRetired,
+  // Issue 10: the private network path and gateway-only data access.
+  networkApimBackendReachable,
+  rbacRoleAssignmentGatewayOnly,
 ];

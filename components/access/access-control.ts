@@ -41,7 +41,10 @@ export const groupRoles: Readonly<
  * Roles that call the models or read and write AI data. With `humanDataAccess: "gatewayOnly"` no
  * group gets them: people reach the models through the AI gateway, whose identity holds the role.
  */
-export const humanDataPlaneGrants: readonly BuiltInRoleName[] = ["Cognitive Services OpenAI User", "Azure AI User"];
+export const humanDataPlaneGrants: readonly BuiltInRoleName[] = [
+  "Cognitive Services OpenAI User",
+  "Azure AI User",
+];
 
 /** Short, stable slugs of the roles, used in logical names. */
 const roleSlugs: Partial<Record<BuiltInRoleName, string>> = {
@@ -104,7 +107,10 @@ export interface AccessControlArgs {
    * Cognitive Services OpenAI User on every account, as `ServicePrincipal`.
    * @default - none
    */
-  readonly automationIdentities?: readonly { readonly name: string; readonly principalId: pulumi.Input<string> }[];
+  readonly automationIdentities?: readonly {
+    readonly name: string;
+    readonly principalId: pulumi.Input<string>;
+  }[];
 }
 
 /** One role assignment the component will make, as data. */

@@ -123,9 +123,10 @@ export function injectionSecurityRules(mode: "External" | "Internal"): SecurityR
 
 /** The virtual network id a subnet id belongs to (`.../virtualNetworks/<vnet>/subnets/<s>` → `.../virtualNetworks/<vnet>`). */
 export function virtualNetworkIdOf(subnetResourceId: string): string | undefined {
-  const m = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(
-    subnetResourceId,
-  );
+  const m =
+    /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(
+      subnetResourceId,
+    );
   return m ? m[1] : undefined;
 }
 

@@ -101,10 +101,17 @@ export function networkProblems(args: AiNetworkArgs): string[] {
     }
   }
   if (gw !== undefined && gw === pe) {
-    problems.push("the gateway needs a subnet of its own; give a different existingPrivateEndpointSubnetResourceId");
+    problems.push(
+      "the gateway needs a subnet of its own; give a different existingPrivateEndpointSubnetResourceId",
+    );
   }
   if (gw !== undefined) {
-    for (const key of ["virtualNetworkName", "addressPrefixes", "gatewaySubnetPrefix", "privateEndpointSubnetPrefix"] as const) {
+    for (const key of [
+      "virtualNetworkName",
+      "addressPrefixes",
+      "gatewaySubnetPrefix",
+      "privateEndpointSubnetPrefix",
+    ] as const) {
       if (args[key] !== undefined) {
         problems.push(`${key} configures a new network; remove it or remove the existing subnet ids`);
       }
@@ -126,7 +133,11 @@ export function networkProblems(args: AiNetworkArgs): string[] {
   }
   const subnets = [
     ["gatewaySubnetPrefix", args.gatewaySubnetPrefix ?? defaultGatewaySubnetPrefix, 29],
-    ["privateEndpointSubnetPrefix", args.privateEndpointSubnetPrefix ?? defaultPrivateEndpointSubnetPrefix, 29],
+    [
+      "privateEndpointSubnetPrefix",
+      args.privateEndpointSubnetPrefix ?? defaultPrivateEndpointSubnetPrefix,
+      29,
+    ],
   ] as const;
   for (const [key, prefix, smallest] of subnets) {
     const parsed = parseCidr(prefix);
@@ -139,7 +150,9 @@ export function networkProblems(args: AiNetworkArgs): string[] {
     }
   }
   if (cidrOverlaps(subnets[0][1], subnets[1][1])) {
-    problems.push(`gatewaySubnetPrefix '${subnets[0][1]}' and privateEndpointSubnetPrefix '${subnets[1][1]}' overlap`);
+    problems.push(
+      `gatewaySubnetPrefix '${subnets[0][1]}' and privateEndpointSubnetPrefix '${subnets[1][1]}' overlap`,
+    );
   }
   return problems;
 }
@@ -267,7 +280,12 @@ export class AiNetwork extends pulumi.ComponentResource {
         // Private DNS zones are global resources (location "global").
         const zone = new privatedns.PrivateZone(
           `${name}-dns-${slug}`,
-          { resourceGroupName: args.resourceGroupName, privateZoneName: zoneName, location: "global", tags: args.tags },
+          {
+            resourceGroupName: args.resourceGroupName,
+            privateZoneName: zoneName,
+            location: "global",
+            tags: args.tags,
+          },
           { parent: this },
         );
         linkTo.forEach((vnetId, i) => {

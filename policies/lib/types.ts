@@ -35,6 +35,7 @@ export const types = {
   scheduledQueryRule: "azure-native:monitor:ScheduledQueryRule",
   activityLogAlert: "azure-native:monitor:ActivityLogAlert",
   privateEndpoint: "azure-native:network:PrivateEndpoint",
+  privateDnsZoneGroup: "azure-native:network:PrivateDnsZoneGroup",
   virtualNetwork: "azure-native:network:VirtualNetwork",
   networkSecurityGroup: "azure-native:network:NetworkSecurityGroup",
   publicIpAddress: "azure-native:network:PublicIPAddress",

@@ -7,10 +7,13 @@ import { z } from "zod";
 
 const subnetId = z
   .string()
-  .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i, {
-    message:
-      "must be a subnet id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>)",
-  });
+  .regex(
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i,
+    {
+      message:
+        "must be a subnet id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>)",
+    },
+  );
 
 const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, {
   message: "must be an IPv4 CIDR block such as 10.60.0.0/24",
@@ -42,9 +45,17 @@ export const networkConfig = z
       ),
     existingPrivateEndpointSubnetResourceId: subnetId
       .optional()
-      .describe("Use this existing subnet for the accounts' private endpoints; give it with existingGatewaySubnetResourceId."),
+      .describe(
+        "Use this existing subnet for the accounts' private endpoints; give it with existingGatewaySubnetResourceId.",
+      ),
     existingPrivateDnsZoneResourceIds: z
-      .array(z.string().regex(/\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+$/i, { message: "must be a private DNS zone id" }))
+      .array(
+        z
+          .string()
+          .regex(/\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+$/i, {
+            message: "must be a private DNS zone id",
+          }),
+      )
       .min(1)
       .optional()
       .describe(

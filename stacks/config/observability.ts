@@ -87,13 +87,17 @@ export const observabilityConfig = z
           .int()
           .min(0)
           .optional()
-          .describe("Requests spilled over from provisioned to standard per window above which an account alerts. Default: 100."),
+          .describe(
+            "Requests spilled over from provisioned to standard per window above which an account alerts. Default: 100.",
+          ),
         gatewayServerErrorPercent: z
           .number()
           .gt(0)
           .max(100)
           .optional()
-          .describe("Share (%) of gateway requests ending in 5xx above which the gateway alerts. Default: 5."),
+          .describe(
+            "Share (%) of gateway requests ending in 5xx above which the gateway alerts. Default: 5.",
+          ),
         serverErrors: z
           .number()
           .int()

@@ -54,6 +54,7 @@ describe("policy type tokens", () => {
       scheduledQueryRule: monitor.ScheduledQueryRule,
       activityLogAlert: monitor.ActivityLogAlert,
       privateEndpoint: network.PrivateEndpoint,
+      privateDnsZoneGroup: network.PrivateDnsZoneGroup,
       virtualNetwork: network.VirtualNetwork,
       networkSecurityGroup: network.NetworkSecurityGroup,
       publicIpAddress: network.PublicIPAddress,
