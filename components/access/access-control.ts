@@ -99,7 +99,7 @@ export interface AccessControlArgs {
   /**
    * `direct`: developers call the models with their own Entra ID (data-plane roles on the accounts
    * and projects). `gatewayOnly`: no group gets a data-plane role; people go through the gateway.
-   * @default "direct"
+   * @default "gatewayOnly" - secure by default; `AiPlatform` passes "direct" in dev
    */
   readonly humanDataAccess?: "direct" | "gatewayOnly";
   /**
@@ -128,7 +128,7 @@ export function accessPlan(
     readonly aiAccounts: readonly string[];
     readonly projects: readonly string[];
   },
-  humanDataAccess: "direct" | "gatewayOnly" = "direct",
+  humanDataAccess: "direct" | "gatewayOnly" = "gatewayOnly",
 ): PlannedAssignment[] {
   const scopesOf = (kind: AccessScopeKind): string[] => {
     switch (kind) {

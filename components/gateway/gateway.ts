@@ -10,7 +10,7 @@ import { declareContentSafety } from "./content-safety";
 import { declareBackendsAndPools, defaultCircuitBreakerRule, ServiceScope } from "./pools";
 import { declareTeams } from "./products";
 import { GatewayModelTarget, planPools, PoolPlan, retryCountFor, routeTable } from "./targets";
-import { declareApplicationInsights, declareLlmLogging, GatewayApplicationInsights } from "./telemetry";
+import { declareApplicationInsights, declareLlmLogging } from "./telemetry";
 import { GatewayRoute, inferenceApiPolicy } from "./xml/documents";
 import { GatewaySku } from "./sku";
 
@@ -104,9 +104,6 @@ export class AiGateway extends pulumi.ComponentResource {
   public readonly routes: readonly GatewayRoute[];
   /** Product id of each team, by team name. */
   public readonly teamProductIds: Readonly<Record<string, string>>;
-  private readonly scope: ServiceScope;
-  private readonly apiPolicy: apimanagement.ApiPolicy;
-  private applicationInsightsConnected = false;
 
   constructor(name: string, args: AiGatewayArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:gateway:AiGateway", name, {}, opts);
@@ -241,10 +238,9 @@ export class AiGateway extends pulumi.ComponentResource {
     const teams = declareTeams(scope, this.api, args.teams, this.routes, args.estimatePromptTokens ?? true);
     this.teamProductIds = Object.fromEntries(Object.keys(teams).map((t) => [t, `team-${t}`]));
 
-    this.scope = scope;
-    this.apiPolicy = apiPolicy;
+    // Application Insights is passed in, never connected later: every child exists before registerOutputs.
     if (args.applicationInsights) {
-      this.connectApplicationInsights(args.applicationInsights);
+      declareApplicationInsights(scope, this.api, args.applicationInsights, apiPolicy);
     }
     declareLlmLogging(scope, this.api, args.llmLogging, apiPolicy);
 
@@ -261,18 +257,5 @@ export class AiGateway extends pulumi.ComponentResource {
       inferenceUrl: this.inferenceUrl,
       principalId: this.principalId,
     });
-  }
-
-  /**
-   * Sends the gateway's telemetry and token metrics (custom metrics with dimensions) to Application
-   * Insights: a logger and an API diagnostic. Same as the `applicationInsights` arg, for when the
-   * Application Insights resource is created after the gateway (it may be connected once).
-   */
-  public connectApplicationInsights(ai: GatewayApplicationInsights): void {
-    if (this.applicationInsightsConnected) {
-      throw new pulumi.ResourceError("AiGateway: Application Insights is already connected", this);
-    }
-    this.applicationInsightsConnected = true;
-    declareApplicationInsights(this.scope, this.api, ai, this.apiPolicy);
   }
 }

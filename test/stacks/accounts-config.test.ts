@@ -267,8 +267,13 @@ describe("account config checked against the model catalog (zod, full key paths)
       "OnceCurrentVersionExpired",
     );
     assert.equal(ofType(all, typeToken(cognitiveservices.Project)).length, 1);
-    assert.equal(ofType(all, typeToken(network.PrivateEndpoint)).length, 1);
-    assert.equal(ofType(all, typeToken(network.PrivateDnsZoneGroup)).length, 1);
+    // The configured endpoint, and the one prod's private network path adds in its endpoint subnet.
+    const endpoints = ofType(all, typeToken(network.PrivateEndpoint));
+    assert.deepEqual(
+      endpoints.map((e) => String(prop(e.inputs, "subnet", "id")).split("/").pop()),
+      ["pe", "snet-pep"],
+    );
+    assert.equal(ofType(all, typeToken(network.PrivateDnsZoneGroup)).length, 2);
     assert.equal(ofType(all, typeToken(authorization.ManagementLockByScope)).length, 1);
     // The account's own roleAssignments (the platform's access control adds its own elsewhere).
     const [accountComponent] = ofType(all, "foundry-platform:foundry:FoundryAccount");

@@ -93,7 +93,14 @@ describe("operations config (observability, budget, access)", () => {
           .sort(),
         [...accounts.map(idOf), ...gateways.map(apimIdOf)].sort(),
       );
-      assert.equal(ofType(resources, types.metricAlert).length, 4 * accounts.length);
+      // Per account: throttling, latency and server errors; PTU utilization and spillover only on an
+      // account with a provisioned deployment that spills over (prod's main account).
+      const alertNames = ofType(resources, types.metricAlert).map((a) => String(a.inputs.ruleName));
+      assert.equal(alertNames.length, { dev: 3, staging: 6, prod: 8 }[stack]);
+      assert.equal(
+        alertNames.filter((n) => /ptu-utilization|spillover/.test(n)).length,
+        stack === "prod" ? 2 : 0,
+      );
       assert.equal(ofType(resources, types.group).length, 3);
       const [group] = ofType(resources, types.actionGroup);
       assert.deepEqual(
