@@ -51,7 +51,7 @@ function whyUnreachable(
   }
   const network = path.serviceNetwork(service);
   if (!network) {
-    return `targets account '${accountName}', which accepts no public traffic, but gateway '${graph.services.nameOf(service) ?? service.name}' joins no virtual network (virtualNetworkType None): every call would be refused.`;
+    return `targets account '${accountName}', which accepts no public traffic, but gateway '${graph.services.nameOf(service) ?? service.name}' joins no virtual network (no virtualNetworkType External or Internal with a subnet): every call would be refused.`;
   }
   const endpoints = path.endpointsOf(account);
   if (endpoints.length === 0) {

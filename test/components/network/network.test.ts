@@ -11,8 +11,13 @@ import {
 } from "../../../components/network/facts";
 import { capture, captureErrors, hasAncestor, ofType, prop, typeToken } from "../../helpers/mocks";
 
-const sub = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network";
-const base: AiNetworkArgs = { resourceGroupName: "rg-ai", location: "swedencentral", virtualNetworkName: "vnet-ai" };
+const sub =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network";
+const base: AiNetworkArgs = {
+  resourceGroupName: "rg-ai",
+  location: "swedencentral",
+  virtualNetworkName: "vnet-ai",
+};
 
 describe("network facts (pure)", () => {
   it("joins a virtual network the way each tier can", () => {
@@ -45,11 +50,23 @@ describe("network facts (pure)", () => {
   it("names every problem with the arguments, with the key and how to fix it", () => {
     assert.deepEqual(networkProblems(base), []);
     const problems = (a: Partial<AiNetworkArgs>) => networkProblems({ ...base, ...a }).join("\n");
-    assert.match(problems({ gatewaySubnetPrefix: "10.60.0.0/25" }), /gatewaySubnetPrefix '10.60.0.0\/25' and privateEndpointSubnetPrefix '10.60.0.64\/26' overlap/);
-    assert.match(problems({ gatewaySubnetPrefix: "10.61.0.0/26" }), /lies outside the network's address space 10.60.0.0\/24/);
+    assert.match(
+      problems({ gatewaySubnetPrefix: "10.60.0.0/25" }),
+      /gatewaySubnetPrefix '10.60.0.0\/25' and privateEndpointSubnetPrefix '10.60.0.64\/26' overlap/,
+    );
+    assert.match(
+      problems({ gatewaySubnetPrefix: "10.61.0.0/26" }),
+      /lies outside the network's address space 10.60.0.0\/24/,
+    );
     assert.match(problems({ gatewaySubnetPrefix: "10.60.0.0/30" }), /smaller than \/29; use \/27 or larger/);
-    assert.match(problems({ addressPrefixes: ["10.60.0.1/24"] }), /addressPrefixes: '10.60.0.1\/24' is not an IPv4 CIDR block/);
-    assert.match(problems({ virtualNetworkName: undefined }), /give virtualNetworkName for a new network, or existing subnet ids/);
+    assert.match(
+      problems({ addressPrefixes: ["10.60.0.1/24"] }),
+      /addressPrefixes: '10.60.0.1\/24' is not an IPv4 CIDR block/,
+    );
+    assert.match(
+      problems({ virtualNetworkName: undefined }),
+      /give virtualNetworkName for a new network, or existing subnet ids/,
+    );
     assert.match(
       problems({ existingGatewaySubnetResourceId: `${sub}/virtualNetworks/v/subnets/apim` }),
       /give both existingGatewaySubnetResourceId and existingPrivateEndpointSubnetResourceId/,
@@ -104,7 +121,9 @@ describe("AiNetwork", () => {
   });
 
   it("gives an injected (Premium) gateway an undelegated subnet with the required security rules", async () => {
-    const rs = await capture(() => new AiNetwork("net", { ...base, gatewayMode: "Injection", injectionType: "Internal" }));
+    const rs = await capture(
+      () => new AiNetwork("net", { ...base, gatewayMode: "Injection", injectionType: "Internal" }),
+    );
     const [nsg] = ofType(rs, typeToken(network.NetworkSecurityGroup));
     const rules = nsg.inputs.securityRules as { name: string; access: string; protocol: string }[];
     assert.deepEqual(
@@ -114,7 +133,10 @@ describe("AiNetwork", () => {
     assert.ok(rules.every((r) => r.access === "Allow" && r.protocol === "Tcp"));
     const [apimSubnet] = ofType(rs, typeToken(network.Subnet));
     assert.deepEqual(apimSubnet.inputs.delegations, []);
-    assert.match(String(prop(apimSubnet.inputs, "networkSecurityGroup", "id")), /networkSecurityGroups\/nsg-vnet-ai-apim$/);
+    assert.match(
+      String(prop(apimSubnet.inputs, "networkSecurityGroup", "id")),
+      /networkSecurityGroups\/nsg-vnet-ai-apim$/,
+    );
   });
 
   it("uses existing subnets (AVM style): no network, zones linked to both subnets' networks", async () => {
@@ -130,14 +152,18 @@ describe("AiNetwork", () => {
     assert.equal(ofType(rs, typeToken(network.VirtualNetwork)).length, 0);
     assert.equal(ofType(rs, typeToken(network.Subnet)).length, 0);
     const linked = ofType(rs, typeToken(privatedns.VirtualNetworkLink)).map((l) =>
-      String(prop(l.inputs, "virtualNetwork", "id")).split("/").pop(),
+      String(prop(l.inputs, "virtualNetwork", "id"))
+        .split("/")
+        .pop(),
     );
     assert.deepEqual([...new Set(linked)].sort(), ["endpoints", "spoke"]);
   });
 
   it("creates no zones when existing (hub) zones are given, and refuses bad arguments at construction", async () => {
     const zone = `${sub}/privateDnsZones/privatelink.openai.azure.com`;
-    const rs = await capture(() => new AiNetwork("net", { ...base, existingPrivateDnsZoneResourceIds: [zone] }));
+    const rs = await capture(
+      () => new AiNetwork("net", { ...base, existingPrivateDnsZoneResourceIds: [zone] }),
+    );
     assert.equal(ofType(rs, typeToken(privatedns.PrivateZone)).length, 0);
     const errors = await captureErrors(() => new AiNetwork("net", { ...base, gatewaySubnetPrefix: "nope" }));
     assert.match(errors[0], /AiNetwork 'net': gatewaySubnetPrefix 'nope' is not an IPv4 CIDR block/);
