@@ -11,6 +11,7 @@ import {
   accessGroups,
   accessPlan,
   groupRoles,
+  humanDataPlaneGrants,
 } from "../../components/access/access-control";
 import { roleAssignmentName } from "../../components/common/role-assignment";
 import { builtInRoles, isPrivilegedRole, privilegedRoles } from "../../components/common/roles";
@@ -36,6 +37,8 @@ const base: AccessControlArgs = {
   projects: [{ name: "chat", resourceId: projectId("chat") }],
   resourceGroupId: rgId,
   workspaceResourceId: workspaceId,
+  // A dev platform: developers call the models directly.
+  humanDataAccess: "direct",
 };
 
 const privilegedGuids = new Set<string>(Object.values(privilegedRoles));
@@ -102,6 +105,42 @@ describe("AccessControl", () => {
     assert.ok(assignments.every((ra) => ra.parent?.endsWith("::access")));
   });
 
+  it("gives no group a data-plane role by default (gateway only); named automation identities keep one", async () => {
+    const automation = "55555555-5555-4555-8555-555555555555";
+    const resources = await capture(
+      () =>
+        new AccessControl("access", {
+          ...base,
+          humanDataAccess: undefined,
+          automationIdentities: [{ name: "nightly-eval", principalId: automation }],
+        }),
+    );
+    const assignments = ofType(resources, raType);
+    const groupGrants = assignments.filter((ra) => ra.inputs.principalType === "Group").map(roleGuid);
+    assert.ok(!groupGrants.includes(builtInRoles["Cognitive Services OpenAI User"]));
+    assert.ok(!groupGrants.includes(builtInRoles["Azure AI User"]));
+    assert.deepEqual(grants(assignments, automation), [
+      `Cognitive Services OpenAI User on ${accountId("main")}`,
+      `Cognitive Services OpenAI User on ${accountId("second")}`,
+    ]);
+    assert.ok(
+      assignments
+        .filter((ra) => ra.inputs.principalId === automation)
+        .every((ra) => ra.inputs.principalType === "ServicePrincipal"),
+    );
+    assert.match(
+      accessControlProblems({
+        ...base,
+        automationIdentities: [
+          { name: "Bad Name", principalId: automation },
+          { name: "x", principalId: automation },
+          { name: "x", principalId: automation },
+        ],
+      }).join("\n"),
+      /automation identity name 'Bad Name' must be 1 to 40 lower-case[\s\S]*automation identity 'x' is listed twice/,
+    );
+  });
+
   it("uses an existing group by object id instead of creating it", async () => {
     const resources = await capture(
       () => new AccessControl("access", { ...base, groups: { admins: { objectId: existingAdmins } } }),
@@ -161,7 +200,11 @@ describe("AccessControl", () => {
         fc.uniqueArray(name, { minLength: 1, maxLength: 6 }),
         fc.uniqueArray(name, { maxLength: 6 }),
         (aiAccounts, projects) => {
-          const plan = accessPlan({ aiAccounts, projects });
+          const plan = accessPlan({ aiAccounts, projects }, "direct");
+          const gatewayOnly = accessPlan({ aiAccounts, projects });
+          // Gateway-only (the default) drops exactly the developers' data-plane grants.
+          assert.equal(gatewayOnly.length, aiAccounts.length + 2);
+          assert.ok(gatewayOnly.every((p) => !humanDataPlaneGrants.includes(p.role)));
           for (const p of plan) {
             assert.ok(!isPrivilegedRole(p.role), `${p.role} is privileged`);
             assert.ok(!privilegedGuids.has(builtInRoles[p.role]));
