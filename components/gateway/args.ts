@@ -84,6 +84,11 @@ export interface AiGatewayArgs {
    */
   readonly circuitBreakerRules?: readonly CircuitBreakerRuleSpec[];
   /**
+   * The circuit-breaker rule of every provisioned (PTU) deployment's backend.
+   * @default defaultProvisionedCircuitBreakerRule - the first 429 or 5xx takes it out for its Retry-After or 10 seconds
+   */
+  readonly provisionedCircuitBreakerRule?: CircuitBreakerRuleSpec;
+  /**
    * URL path of the inference API under the gateway URL.
    * @default "openai"
    */
@@ -183,6 +188,9 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
   const pools = planPools(args.targets, args.primaryRegion ?? args.location);
   problems.push(...poolProblems(pools));
   problems.push(...circuitBreakerProblems(args.circuitBreakerRules ?? [defaultCircuitBreakerRule]));
+  if (args.provisionedCircuitBreakerRule) {
+    problems.push(...circuitBreakerProblems([args.provisionedCircuitBreakerRule]));
+  }
   problems.push(
     ...teamProblems(
       args.teams,

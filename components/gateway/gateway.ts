@@ -179,7 +179,12 @@ export class AiGateway extends pulumi.ComponentResource {
 
     this.pools = planPools(args.targets, args.primaryRegion ?? args.location);
     this.routes = routeTable(this.pools);
-    declareBackendsAndPools(scope, this.pools, (args.circuitBreakerRules ?? [defaultCircuitBreakerRule])[0]);
+    declareBackendsAndPools(
+      scope,
+      this.pools,
+      (args.circuitBreakerRules ?? [defaultCircuitBreakerRule])[0],
+      args.provisionedCircuitBreakerRule,
+    );
 
     const semanticCache =
       args.semanticCache &&

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as apimanagement from "@pulumi/azure-native/apimanagement";
+import { isProvisioned } from "../catalog/deployment-types";
 import { GatewayModelTarget, PoolPlan } from "./targets";
 
 /** Where the gateway's child resources go. */
@@ -46,6 +47,13 @@ export interface CircuitBreakerRuleSpec {
   readonly acceptRetryAfter?: boolean;
 }
 
+/**
+ * The rule of a standard (pay-per-token) deployment's backend: the first 429 or 5xx takes it out for
+ * a minute, or for as long as its `Retry-After` says (`acceptRetryAfter`; Learn, "Backends in API
+ * Management": with Azure OpenAI backends, handle 429 and accept the Retry-After duration,
+ * https://learn.microsoft.com/azure/api-management/backends). A standard deployment's 429 means its
+ * tokens-per-minute quota is used up for the minute.
+ */
 export const defaultCircuitBreakerRule: Required<CircuitBreakerRuleSpec> = {
   name: "breaker",
   failureCount: 1,
@@ -56,6 +64,19 @@ export const defaultCircuitBreakerRule: Required<CircuitBreakerRuleSpec> = {
   ],
   tripDuration: "PT1M",
   acceptRetryAfter: true,
+};
+
+/**
+ * The rule of a provisioned deployment's backend. Its capacity is paid for by the hour, so one 429
+ * or 5xx takes it out only for its `Retry-After` (a provisioned 429 says when capacity frees up,
+ * Learn, "Provisioned throughput": retry-after) or 10 seconds, never a minute; the pool's other
+ * members take the traffic meanwhile.
+ */
+export const defaultProvisionedCircuitBreakerRule: Required<CircuitBreakerRuleSpec> = {
+  ...defaultCircuitBreakerRule,
+  name: "ptu-breaker",
+  tripDuration: "PT10S",
+  interval: "PT10S",
 };
 
 const isoDuration = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
@@ -125,11 +146,12 @@ export function deploymentUrl(t: GatewayModelTarget): pulumi.Output<string> {
   return joinUrl(t.endpoint, `openai/deployments/${encodeURIComponent(t.deployment)}`);
 }
 
-/** Declares the single backends and the pools; returns the backends by id. */
+/** Declares the single backends, the pools and their fallback pools; returns the backends by id. */
 export function declareBackendsAndPools(
   scope: ServiceScope,
   pools: readonly PoolPlan[],
   rule: CircuitBreakerRuleSpec,
+  provisionedRule: CircuitBreakerRuleSpec = defaultProvisionedCircuitBreakerRule,
 ): { backends: Record<string, apimanagement.Backend>; pools: Record<string, apimanagement.Backend> } {
   const backends: Record<string, apimanagement.Backend> = {};
   const poolBackends: Record<string, apimanagement.Backend> = {};
@@ -148,7 +170,7 @@ export function declareBackendsAndPools(
           title: `${t.account}/${t.deployment}`,
           description: `${t.model}${t.version ? ` ${t.version}` : ""} (${t.type}) in ${t.location}${t.canary ? `, canary of ${t.canary.stable}` : ""}`,
           tls: { validateCertificateChain: true, validateCertificateName: true },
-          circuitBreaker: breaker(rule),
+          circuitBreaker: breaker(isProvisioned(t.type) ? provisionedRule : rule),
         },
         { parent: scope.parent },
       );
@@ -172,6 +194,28 @@ export function declareBackendsAndPools(
       },
       { parent: scope.parent },
     );
+    const fallback = pool.fallback;
+    if (fallback) {
+      poolBackends[fallback.backendId] = new apimanagement.Backend(
+        `${scope.name}-${fallback.backendId}`,
+        {
+          resourceGroupName: scope.resourceGroupName,
+          serviceName: scope.serviceName,
+          backendId: fallback.backendId,
+          type: "Pool",
+          title: `${pool.model} (fallback)`,
+          description: `Deployments of ${pool.model} a retry uses after a provisioned deployment's spillover failed`,
+          pool: {
+            services: fallback.members.map((m) => ({
+              id: backends[m.backendId].id,
+              priority: m.priority,
+              weight: m.weight,
+            })),
+          },
+        },
+        { parent: scope.parent },
+      );
+    }
   }
   return { backends, pools: poolBackends };
 }

@@ -89,6 +89,13 @@ export interface PoolPlan {
   readonly model: string;
   readonly backendId: string;
   readonly members: readonly PoolMember[];
+  /**
+   * Where a retry goes after a provisioned deployment answered 429 with `x-ms-spillover-error`: its
+   * spillover deployment already failed that request, so the retry leaves out both (the fallback
+   * pool holds the model's other deployments). Undefined when the model has no provisioned
+   * deployment with a declared spillover, or nothing else to fall back to.
+   */
+  readonly fallback?: { readonly backendId: string; readonly members: readonly PoolMember[] };
 }
 
 /** Default weight of a member that takes no part in a canary. */
@@ -149,8 +156,42 @@ export function planPools(targets: readonly GatewayModelTarget[], primaryRegion:
         a.target.account.localeCompare(b.target.account) ||
         a.target.deployment.localeCompare(b.target.deployment),
     );
-    return { model, backendId: poolBackendId(model), members };
+    return { model, backendId: poolBackendId(model), members, fallback: fallbackOf(model, members) };
   });
+}
+
+/**
+ * The fallback of a pool whose provisioned deployments spill over: every member except those
+ * provisioned deployments and their declared spillover deployments. A provisioned deployment with
+ * spillover "already retries on its standard deployment; for a request that spilled over, if the
+ * standard deployment request failed for any reason, the original PTU response is used ... with a
+ * header `x-ms-spillover-error`" (Learn, "Manage traffic with spillover for provisioned deployments",
+ * https://learn.microsoft.com/azure/ai-foundry/openai/how-to/spillover-traffic-management).
+ */
+function fallbackOf(model: string, members: readonly PoolMember[]): PoolPlan["fallback"] {
+  const spills = members.filter((m) => m.target.spilloverOf !== undefined);
+  if (spills.length === 0) {
+    return undefined;
+  }
+  const skipped = new Set<string>();
+  for (const s of spills) {
+    skipped.add(s.backendId);
+    const ptu = members.find(
+      (m) => m.target.account === s.target.account && m.target.deployment === s.target.spilloverOf,
+    );
+    if (ptu) {
+      skipped.add(ptu.backendId);
+    }
+  }
+  const rest = members.filter((m) => !skipped.has(m.backendId));
+  if (rest.length === 0) {
+    return undefined;
+  }
+  const priorities = [...new Set(rest.map((m) => m.priority))].sort((a, b) => a - b);
+  return {
+    backendId: backendIdOf("pool", model, "fallback"),
+    members: rest.map((m) => ({ ...m, priority: priorities.indexOf(m.priority) + 1 })),
+  };
 }
 
 /** Problems with planned pools: size, priority and weight ranges. */
@@ -261,17 +302,19 @@ export function targetProblems(targets: readonly GatewayModelTarget[]): string[]
  */
 export function routeTable(pools: readonly PoolPlan[]): GatewayRoute[] {
   const routes = new Map<string, GatewayRoute>();
+  const route = (name: string, pool: PoolPlan): GatewayRoute => ({
+    name,
+    model: pool.model,
+    backendId: pool.backendId,
+    ...(pool.fallback ? { fallbackBackendId: pool.fallback.backendId } : {}),
+  });
   for (const pool of pools) {
-    routes.set(pool.model, { name: pool.model, model: pool.model, backendId: pool.backendId });
+    routes.set(pool.model, route(pool.model, pool));
   }
   for (const pool of pools) {
     for (const m of pool.members) {
       if (!m.target.canary && !routes.has(m.target.deployment)) {
-        routes.set(m.target.deployment, {
-          name: m.target.deployment,
-          model: pool.model,
-          backendId: pool.backendId,
-        });
+        routes.set(m.target.deployment, route(m.target.deployment, pool));
       }
     }
   }

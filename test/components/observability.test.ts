@@ -172,7 +172,7 @@ describe("Observability", () => {
       ]);
       assert.deepEqual(
         [latency.metricName, latency.timeAggregation, latency.threshold],
-        ["AzureOpenAITimeToResponse", "Average", 10000],
+        [aiAccountMetrics.timeToLastByte, "Average", 30000],
       );
       assert.deepEqual(
         [serverErrors.metricName, prop(serverErrors, "dimensions", "0", "values")],
@@ -208,7 +208,14 @@ describe("Observability", () => {
 
   it("alerts per team out of token quota on the gateway's logs, after its diagnostic setting", async () => {
     const resources = await capture(() => new Observability("obs", withGateway));
-    const [rule] = ofType(resources, types.logAlert);
+    const logAlerts = ofType(resources, types.logAlert);
+    assert.deepEqual(logAlerts.map((a) => a.name).sort(), [
+      "obs-gateway-server-error-rate",
+      "obs-gateway-throttled-callers",
+      "obs-gateway-token-quota",
+      "obs-gateway-tripped-backends",
+    ]);
+    const rule = logAlerts.find((a) => a.name === "obs-gateway-token-quota");
     assert.ok(rule);
     assert.equal(rule.inputs.kind, "LogAlert");
     assert.deepEqual(rule.inputs.scopes, [gatewayId]);
@@ -228,7 +235,7 @@ describe("Observability", () => {
       values: ["*"],
     });
     const gatewayDiag = ofType(resources, types.diagnostic).find((d) => d.inputs.resourceUri === gatewayId);
-    assert.ok(gatewayDiag && rule.options.dependsOn.includes(gatewayDiag.urn));
+    assert.ok(gatewayDiag && logAlerts.every((a) => a.options.dependsOn.includes(gatewayDiag.urn)));
   });
 
   it("has no gateway alert or gateway panels without a gateway", async () => {

@@ -270,7 +270,11 @@ describe("account config checked against the model catalog (zod, full key paths)
     // The configured endpoint, and the one prod's private network path adds in its endpoint subnet.
     const endpoints = ofType(all, typeToken(network.PrivateEndpoint));
     assert.deepEqual(
-      endpoints.map((e) => String(prop(e.inputs, "subnet", "id")).split("/").pop()),
+      endpoints.map((e) =>
+        String(prop(e.inputs, "subnet", "id"))
+          .split("/")
+          .pop(),
+      ),
       ["pe", "snet-pep"],
     );
     assert.equal(ofType(all, typeToken(network.PrivateDnsZoneGroup)).length, 2);

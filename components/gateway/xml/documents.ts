@@ -10,7 +10,7 @@
  * Every section keeps `<base />` (inbound, outbound, on-error first; the backend section forwards
  * the request itself inside `retry`), as PSRule `Azure.APIM.PolicyBase` and the policy pack expect.
  */
-import { csString, expr, jsonStringArray, requestedModelCode, variable } from "./expressions";
+import { block, csString, expr, jsonStringArray, requestedModelCode, variable } from "./expressions";
 import {
   base,
   choose,
@@ -37,6 +37,7 @@ export const policyVariables = {
   requestedModel: "requestedModel",
   routedModel: "routedModel",
   backendId: "backendId",
+  fallbackBackendId: "fallbackBackendId",
 } as const;
 
 /** A policy document's sections; `<base />` is added first to inbound, outbound and on-error. */
@@ -75,6 +76,11 @@ export interface GatewayRoute {
   readonly model: string;
   /** The backend or pool id that serves it. */
   readonly backendId: string;
+  /**
+   * The pool a retry uses after a provisioned deployment's spillover failed (`x-ms-spillover-error`).
+   * @default - retries use `backendId`
+   */
+  readonly fallbackBackendId?: string;
 }
 
 /** API versions used toward the deployments when the client did not send one (v1-style calls). */
@@ -93,8 +99,14 @@ export const defaultBackendApiVersions: BackendApiVersions = {
 export interface InferenceApiPolicyOptions {
   /** Every routable name; names are unique, several may share a backend. */
   readonly routes: readonly GatewayRoute[];
-  /** Retries across the pool on 429 and 503 (1–50); use the pool size minus one to try every member. */
+  /** Retries across the pool on 429, 500, 502 and 504 (1–50); use the pool size minus one to try every member. */
   readonly retryCount: number;
+  /**
+   * Longest wait between two attempts, in seconds: the gateway waits the backend's `Retry-After`
+   * up to this, 1 second when it sends none.
+   * @default 5
+   */
+  readonly maxRetryWaitSeconds?: number;
   /**
    * Reject calls whose subscription is not scoped to a product (403): every call then passes a
    * team product, so its allow-list and token budget apply.
@@ -148,9 +160,13 @@ export function routeProblems(routes: readonly GatewayRoute[]): string[] {
 }
 
 function routingChoose(routes: readonly GatewayRoute[]): XmlElement {
-  const byBackend = new Map<string, { model: string; names: string[] }>();
+  const byBackend = new Map<string, { model: string; fallback: string; names: string[] }>();
   for (const r of routes) {
-    const entry = byBackend.get(r.backendId) ?? { model: r.model, names: [] };
+    const entry = byBackend.get(r.backendId) ?? {
+      model: r.model,
+      fallback: r.fallbackBackendId ?? "",
+      names: [],
+    };
     if (!entry.names.includes(r.name)) {
       entry.names.push(r.name);
     }
@@ -159,11 +175,12 @@ function routingChoose(routes: readonly GatewayRoute[]): XmlElement {
   const requested = variable(policyVariables.requestedModel);
   const known = [...new Set(routes.map((r) => r.model))].sort();
   return choose(
-    [...byBackend.entries()].map(([backendId, { model, names }]) => ({
+    [...byBackend.entries()].map(([backendId, { model, fallback, names }]) => ({
       condition: expr(equalsAny(requested, names)),
       then: [
         setVariable(policyVariables.routedModel, literal(model)),
         setVariable(policyVariables.backendId, literal(backendId)),
+        setVariable(policyVariables.fallbackBackendId, literal(fallback)),
       ],
     })),
     [
@@ -191,11 +208,52 @@ function apiVersionCode(v: BackendApiVersions): string {
   return `(${operationTemplate}.StartsWith("/v1/") || ${given} == "") ? ${ours} : ${given}`;
 }
 
+const status = "context.Response.StatusCode";
+const spilloverFailed = 'context.Response.Headers.ContainsKey("x-ms-spillover-error")';
+const fallback = variable(policyVariables.fallbackBackendId);
+
+/**
+ * When to try again (Learn, "Retry policy": the condition is evaluated after each attempt,
+ * https://learn.microsoft.com/azure/api-management/retry-policy):
+ * - 429: the deployment is busy; its circuit breaker takes it out (for its `Retry-After`) and the
+ *   pool picks another. After a provisioned deployment's failed spillover (`x-ms-spillover-error`)
+ *   only when the model has a fallback pool: the spillover deployment already had its try.
+ * - 500, 502, 504: a server error of the deployment.
+ * - never 503: API Management answers 503 itself when every backend of a pool is tripped ("When the
+ *   circuit breaker trips, API Management ... returns 503 Service Unavailable",
+ *   https://learn.microsoft.com/azure/api-management/backends), and no documented field tells that
+ *   answer from a model's 503 (the `StatusReason` test the AI-Gateway samples used no longer
+ *   matches, Azure-Samples/AI-Gateway issue #262). A model's 503 trips its breaker, so the next
+ *   request goes elsewhere; the caller retries this one.
+ */
+export const retryConditionCode =
+  `(${status} == 429 && !(${spilloverFailed} && ${fallback} == "")) || ` +
+  `${status} == 500 || ${status} == 502 || ${status} == 504`;
+
+/** The pool of the next attempt: the fallback pool after a failed spillover, else the model's pool. */
+export const retryBackendCode = `${spilloverFailed} && ${fallback} != "" ? ${fallback} : ${variable(policyVariables.backendId)}`;
+
+/**
+ * Seconds to wait before the next attempt: the backend's `Retry-After` (whole seconds, as Azure
+ * OpenAI sends it with a 429) capped at `max`, else 1. The retry policy takes an expression for its
+ * interval ("Policy expressions are allowed", Learn, "Retry policy").
+ */
+export function retryWaitCode(max: number): string {
+  return (
+    'int seconds; var given = context.Response.Headers.GetValueOrDefault("Retry-After", ""); ' +
+    `return int.TryParse(given, out seconds) ? Math.Min(${max}, Math.Max(1, seconds)) : 1;`
+  );
+}
+
 /** The inference API's policy document. */
 export function inferenceApiPolicy(o: InferenceApiPolicyOptions): string {
   const problems = routeProblems(o.routes);
   if (!(Number.isInteger(o.retryCount) && o.retryCount >= 1 && o.retryCount <= 50)) {
     problems.push(`retry count ${o.retryCount} must be a whole number from 1 to 50`);
+  }
+  const maxWait = o.maxRetryWaitSeconds ?? 5;
+  if (!(Number.isInteger(maxWait) && maxWait >= 1 && maxWait <= 60)) {
+    problems.push(`max retry wait ${maxWait} must be a whole number of seconds from 1 to 60`);
   }
   if (problems.length > 0) {
     throw new PolicyInputError("policies", problems);
@@ -261,13 +319,12 @@ export function inferenceApiPolicy(o: InferenceApiPolicyOptions): string {
       el(
         "retry",
         {
-          condition: expr("context.Response.StatusCode == 429 || context.Response.StatusCode == 503"),
+          condition: expr(retryConditionCode),
           count: o.retryCount,
-          interval: 0,
-          "first-fast-retry": true,
+          interval: block(retryWaitCode(maxWait)),
+          "first-fast-retry": false,
         },
-        // Pick again from the pool: a member whose circuit breaker tripped is skipped.
-        el("set-backend-service", { "backend-id": backendIdExpr }),
+        el("set-backend-service", { "backend-id": expr(retryBackendCode) }),
         el("forward-request", { "buffer-request-body": true }),
       ),
     ],

@@ -33,6 +33,11 @@ export function expr(code: string): string {
   return `@(${code})`;
 }
 
+/** A multi-statement policy expression: `@{ code }` (the code ends with a `return`). */
+export function block(code: string): string {
+  return `@{ ${code} }`;
+}
+
 /** Reads a context variable as a string (`(string)context.Variables["name"]`). */
 export function variable(name: string): string {
   return `(string)context.Variables[${csString(name)}]`;
