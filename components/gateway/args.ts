@@ -9,7 +9,14 @@ import { circuitBreakerProblems, CircuitBreakerRuleSpec, defaultCircuitBreakerRu
 import { teamProblems, GatewayTeam } from "./products";
 import { gatewayNetworkMode } from "../network/facts";
 import { GatewaySku, gatewaySkus } from "./sku";
-import { GatewayModelTarget, isRoutable, planPools, poolProblems, targetProblems } from "./targets";
+import {
+  accountRouteProblems,
+  GatewayModelTarget,
+  isRoutable,
+  planPools,
+  poolProblems,
+  targetProblems,
+} from "./targets";
 import { GatewayApplicationInsights, GatewayLlmLogging, telemetryProblems } from "./telemetry";
 
 /**
@@ -185,6 +192,7 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
     );
   }
   problems.push(...targetProblems(args.targets));
+  problems.push(...accountRouteProblems(args.targets));
   const pools = planPools(args.targets, args.primaryRegion ?? args.location);
   problems.push(...poolProblems(pools));
   problems.push(...circuitBreakerProblems(args.circuitBreakerRules ?? [defaultCircuitBreakerRule]));

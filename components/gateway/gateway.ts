@@ -7,9 +7,17 @@ import { AiGatewayArgs, gatewayArgsProblems, GatewayVirtualNetwork, parseService
 import { inferenceApiDefinition } from "./api-definition";
 import { declareSemanticCache } from "./cache";
 import { declareContentSafety } from "./content-safety";
-import { declareBackendsAndPools, defaultCircuitBreakerRule, ServiceScope } from "./pools";
+import { declareBackendsAndPools, defaultCircuitBreakerRule, joinUrl, ServiceScope } from "./pools";
 import { declareTeams } from "./products";
-import { GatewayModelTarget, planPools, PoolPlan, retryCountFor, routeTable } from "./targets";
+import {
+  AccountRoute,
+  GatewayModelTarget,
+  planAccountRoutes,
+  planPools,
+  PoolPlan,
+  retryCountFor,
+  routeTable,
+} from "./targets";
 import { declareApplicationInsights, declareLlmLogging } from "./telemetry";
 import { GatewayRoute, inferenceApiPolicy } from "./xml/documents";
 import { GatewaySku } from "./sku";
@@ -185,6 +193,14 @@ export class AiGateway extends pulumi.ComponentResource {
       (args.circuitBreakerRules ?? [defaultCircuitBreakerRule])[0],
       args.provisionedCircuitBreakerRule,
     );
+    // The Responses API and the batch API are bound to one account each: its own v1 API.
+    const accountRoutes = planAccountRoutes(args.targets, this.pools, args.primaryRegion ?? args.location);
+    const bound = [accountRoutes.responses, accountRoutes.batch].filter(
+      (r): r is AccountRoute => r !== undefined,
+    );
+    for (const route of new Map(bound.map((r) => [r.backendId, r])).values()) {
+      declareAccountBackend(scope, route);
+    }
 
     const semanticCache =
       args.semanticCache &&
@@ -213,7 +229,9 @@ export class AiGateway extends pulumi.ComponentResource {
         subscriptionRequired: true,
         subscriptionKeyParameterNames: { header: "api-key", query: "subscription-key" },
         format: "openapi+json",
-        value: JSON.stringify(inferenceApiDefinition()),
+        value: JSON.stringify(
+          inferenceApiDefinition(undefined, { batch: accountRoutes.batch !== undefined }),
+        ),
       },
       { parent: this },
     );
@@ -232,6 +250,13 @@ export class AiGateway extends pulumi.ComponentResource {
         value: inferenceApiPolicy({
           routes: this.routes,
           retryCount: retryCountFor(this.pools),
+          responses: accountRoutes.responses
+            ? {
+                backendId: accountRoutes.responses.backendId,
+                deployments: accountRoutes.responses.deployments,
+              }
+            : undefined,
+          batchBackendId: accountRoutes.batch?.backendId,
           tokenMetricsNamespace: metricsNamespace,
           semanticCache,
           contentSafety,
@@ -263,4 +288,23 @@ export class AiGateway extends pulumi.ComponentResource {
       principalId: this.principalId,
     });
   }
+}
+
+/** The backend of an account's own v1 API (`<endpoint>/openai/v1`), for the operations bound to it. */
+function declareAccountBackend(scope: ServiceScope, route: AccountRoute): apimanagement.Backend {
+  return new apimanagement.Backend(
+    `${scope.name}-backend-${route.backendId}`,
+    {
+      resourceGroupName: scope.resourceGroupName,
+      serviceName: scope.serviceName,
+      backendId: route.backendId,
+      type: "Single",
+      protocol: "http",
+      url: joinUrl(route.target.endpoint, "openai/v1"),
+      title: `${route.account} (v1 API)`,
+      description: `Account ${route.account}: Responses API and batch API calls bound to it`,
+      tls: { validateCertificateChain: true, validateCertificateName: true },
+    },
+    { parent: scope.parent },
+  );
 }

@@ -331,3 +331,82 @@ export function retryCountFor(pools: readonly PoolPlan[]): number {
   const largest = Math.max(1, ...pools.map((p) => p.members.length));
   return Math.min(50, Math.max(1, largest - 1));
 }
+
+/** An account's own API (`<endpoint>/openai/v1`), for the operations bound to one account. */
+export interface AccountRoute {
+  readonly account: string;
+  /** The backend id of the account's API. */
+  readonly backendId: string;
+  /** Any target of the account (its endpoint and resource id). */
+  readonly target: GatewayModelTarget;
+}
+
+/** Where the account-bound operations go. */
+export interface AccountRoutes {
+  /**
+   * The Responses API: responses are stored in the account that made them (retrieve, delete,
+   * input items, cancel and `previous_response_id` only work there), so every Responses call goes
+   * to one account — the primary region's — and each requested name to that account's deployment
+   * of its model.
+   */
+  readonly responses?: AccountRoute & {
+    readonly deployments: readonly {
+      readonly name: string;
+      readonly model: string;
+      readonly deployment: string;
+    }[];
+  };
+  /** The batch API (files and batches): the account that holds the Global Batch deployments. */
+  readonly batch?: AccountRoute;
+}
+
+/** The backend id of an account's own API. */
+export function accountBackendId(account: string): string {
+  return backendIdOf("account", account);
+}
+
+/** Plans where the Responses and batch APIs go. */
+export function planAccountRoutes(
+  targets: readonly GatewayModelTarget[],
+  pools: readonly PoolPlan[],
+  primaryRegion: string,
+): AccountRoutes {
+  const routable = targets.filter(isRoutable);
+  const home = routable.find((t) => t.location === primaryRegion) ?? routable[0];
+  let responses: AccountRoutes["responses"];
+  if (home) {
+    const deploymentOf = new Map<string, string>();
+    for (const pool of pools) {
+      // Pool members are ordered by priority: the account's provisioned deployment comes first.
+      const member = pool.members.find((m) => m.target.account === home.account && !m.target.canary);
+      if (member) {
+        deploymentOf.set(pool.model, member.target.deployment);
+      }
+    }
+    responses = {
+      account: home.account,
+      backendId: accountBackendId(home.account),
+      target: home,
+      deployments: routeTable(pools)
+        .filter((r) => deploymentOf.has(r.model))
+        .map((r) => ({ name: r.name, model: r.model, deployment: deploymentOf.get(r.model) as string })),
+    };
+  }
+  const batch = targets.find((t) => !isRoutable(t));
+  return {
+    responses,
+    batch: batch
+      ? { account: batch.account, backendId: accountBackendId(batch.account), target: batch }
+      : undefined,
+  };
+}
+
+/** Problems with the account-bound APIs: batch deployments spread over accounts. */
+export function accountRouteProblems(targets: readonly GatewayModelTarget[]): string[] {
+  const batchAccounts = [...new Set(targets.filter((t) => !isRoutable(t)).map((t) => t.account))];
+  return batchAccounts.length > 1
+    ? [
+        `batch deployments are in accounts ${batchAccounts.join(", ")}; the gateway exposes the batch API (files, batches) of one account, where a batch and its files live — keep the batch deployments in one account`,
+      ]
+    : [];
+}

@@ -27,6 +27,7 @@ import {
   tokenLimit,
 } from "./fragments";
 import { TokenQuotaPeriod } from "./reference";
+import { InferenceOperationKind, operationIds } from "../api-definition";
 import { el, renderXml, text, XmlElement, XmlNode } from "./xml";
 
 /** The audience of Azure AI Services / Azure OpenAI tokens. */
@@ -38,7 +39,33 @@ export const policyVariables = {
   routedModel: "routedModel",
   backendId: "backendId",
   fallbackBackendId: "fallbackBackendId",
+  retryable: "retryable",
+  responsesDeployment: "responsesDeployment",
 } as const;
+
+/** C# test that the current operation is of one of these kinds (by operation id). */
+export function isOperation(...kinds: InferenceOperationKind[]): string {
+  return equalsAny("context.Operation.Id", operationIds(...kinds));
+}
+
+/** The request path after `/v1`, for an account's own API (`<endpoint>/openai/v1`): `/v1/files/x` → `/files/x`. */
+export const v1PathCode =
+  'context.Request.OriginalUrl.Path.Substring(context.Request.OriginalUrl.Path.IndexOf("/v1/") + 3)';
+
+/** The request body with `model` set to the account's deployment of the requested model. */
+export const responsesBodyCode =
+  "var body = context.Request.Body.As<JObject>(preserveContent: true); " +
+  `body["model"] = ${variable("responsesDeployment")}; return body.ToString();`;
+
+/** Variables of an operation bound to one account's API (no pool, no fallback). */
+function pinnedTo(backendId: string, retryable: boolean): XmlNode[] {
+  return [
+    setVariable(policyVariables.backendId, literal(backendId)),
+    setVariable(policyVariables.fallbackBackendId, ""),
+    setVariable(policyVariables.retryable, retryable ? "true" : "false"),
+    el("set-backend-service", { "backend-id": literal(backendId) }),
+  ];
+}
 
 /** A policy document's sections; `<base />` is added first to inbound, outbound and on-error. */
 export interface PolicySections {
@@ -85,15 +112,12 @@ export interface GatewayRoute {
 
 /** API versions used toward the deployments when the client did not send one (v1-style calls). */
 export interface BackendApiVersions {
-  /** For chat completions and embeddings. */
+  /** For chat completions and embeddings (the Responses API is called on the v1 API, without one). */
   readonly default: string;
-  /** For the Responses API. */
-  readonly responses: string;
 }
 
 export const defaultBackendApiVersions: BackendApiVersions = {
   default: "2024-10-21",
-  responses: "2025-04-01-preview",
 };
 
 export interface InferenceApiPolicyOptions {
@@ -132,6 +156,23 @@ export interface InferenceApiPolicyOptions {
   };
   /** @default - no content safety check */
   readonly contentSafety?: ContentSafetyOptions;
+  /**
+   * The Responses API: the backend of the account it goes to, and each requested name's deployment there.
+   * @default - no Responses API (its operations answer 404)
+   */
+  readonly responses?: {
+    readonly backendId: string;
+    readonly deployments: readonly {
+      readonly name: string;
+      readonly model: string;
+      readonly deployment: string;
+    }[];
+  };
+  /**
+   * The backend of the account whose batch API (files, batches) the gateway exposes.
+   * @default - no batch API (its operations answer 404)
+   */
+  readonly batchBackendId?: string;
 }
 
 /** Problems with a route table: empty or duplicate names, empty backends. */
@@ -157,6 +198,35 @@ export function routeProblems(routes: readonly GatewayRoute[]): string[] {
     seen.set(r.name, r);
   }
   return problems;
+}
+
+/** Requested name → the Responses account's deployment of its model; 400 for any other name. */
+function responsesChoose(r: NonNullable<InferenceApiPolicyOptions["responses"]>): XmlElement {
+  const requested = variable(policyVariables.requestedModel);
+  const byDeployment = new Map<string, { model: string; names: string[] }>();
+  for (const d of r.deployments) {
+    const entry = byDeployment.get(d.deployment) ?? { model: d.model, names: [] };
+    entry.names.push(d.name);
+    byDeployment.set(d.deployment, entry);
+  }
+  return choose(
+    [...byDeployment.entries()].map(([deployment, { model, names }]) => ({
+      condition: expr(equalsAny(requested, names)),
+      then: [
+        setVariable(policyVariables.routedModel, literal(model)),
+        setVariable(policyVariables.responsesDeployment, literal(deployment)),
+      ],
+    })),
+    [
+      jsonError(
+        400,
+        "Bad Request",
+        "UnknownModel",
+        `"The model '" + ${requested} + "' is not served through the Responses API by this gateway."`,
+        { availableModels: jsonStringArray([...new Set(r.deployments.map((d) => d.model))].sort()) },
+      ),
+    ],
+  );
 }
 
 function routingChoose(routes: readonly GatewayRoute[]): XmlElement {
@@ -204,8 +274,7 @@ export const backendPathCode =
 
 function apiVersionCode(v: BackendApiVersions): string {
   const given = 'context.Request.Url.Query.GetValueOrDefault("api-version", "")';
-  const ours = `(${operationTemplate}.EndsWith("/responses") ? ${csString(v.responses)} : ${csString(v.default)})`;
-  return `(${operationTemplate}.StartsWith("/v1/") || ${given} == "") ? ${ours} : ${given}`;
+  return `(${operationTemplate}.StartsWith("/v1/") || ${given} == "") ? ${csString(v.default)} : ${given}`;
 }
 
 const status = "context.Response.StatusCode";
@@ -219,6 +288,8 @@ const fallback = variable(policyVariables.fallbackBackendId);
  *   pool picks another. After a provisioned deployment's failed spillover (`x-ms-spillover-error`)
  *   only when the model has a fallback pool: the spillover deployment already had its try.
  * - 500, 502, 504: a server error of the deployment.
+ * - only model calls and Responses creations: file, batch and stored-response operations are not
+ *   repeated (an upload or a new batch would be made twice).
  * - never 503: API Management answers 503 itself when every backend of a pool is tripped ("When the
  *   circuit breaker trips, API Management ... returns 503 Service Unavailable",
  *   https://learn.microsoft.com/azure/api-management/backends), and no documented field tells that
@@ -227,8 +298,9 @@ const fallback = variable(policyVariables.fallbackBackendId);
  *   request goes elsewhere; the caller retries this one.
  */
 export const retryConditionCode =
+  `${variable(policyVariables.retryable)} == "true" && (` +
   `(${status} == 429 && !(${spilloverFailed} && ${fallback} == "")) || ` +
-  `${status} == 500 || ${status} == 502 || ${status} == 504`;
+  `${status} == 500 || ${status} == 502 || ${status} == 504)`;
 
 /** The pool of the next attempt: the fallback pool after a failed spillover, else the model's pool. */
 export const retryBackendCode = `${spilloverFailed} && ${fallback} != "" ? ${fallback} : ${variable(policyVariables.backendId)}`;
@@ -278,10 +350,24 @@ export function inferenceApiPolicy(o: InferenceApiPolicyOptions): string {
       ]),
     );
   }
-  inbound.push(
+  const metrics: XmlNode[] =
+    o.tokenMetricsNamespace === undefined
+      ? []
+      : [
+          emitTokenMetric(o.tokenMetricsNamespace, [
+            { name: "Subscription ID" },
+            { name: "API ID" },
+            { name: "Product ID" },
+            { name: "Backend ID" },
+            { name: "Model", value: routed },
+          ]),
+        ];
+  const screening: XmlNode[] = o.contentSafety ? [contentSafety(o.contentSafety)] : [];
+  // Model calls: routed by model to the model's pool (chat completions, embeddings).
+  const modelCall: XmlNode[] = [
     setVariable(policyVariables.requestedModel, expr(requestedModelCode)),
     routingChoose(o.routes),
-    managedIdentityAuthentication(cognitiveServicesAudience),
+    setVariable(policyVariables.retryable, "true"),
     el("set-backend-service", { "backend-id": backendIdExpr }),
     el("rewrite-uri", { template: expr(backendPathCode) }),
     el(
@@ -289,23 +375,11 @@ export function inferenceApiPolicy(o: InferenceApiPolicyOptions): string {
       { name: "api-version", "exists-action": "override" },
       el("value", {}, text(expr(apiVersionCode(o.apiVersions ?? defaultBackendApiVersions)))),
     ),
-  );
-  if (o.contentSafety) {
-    inbound.push(contentSafety(o.contentSafety));
-  }
-  if (o.tokenMetricsNamespace !== undefined) {
-    inbound.push(
-      emitTokenMetric(o.tokenMetricsNamespace, [
-        { name: "Subscription ID" },
-        { name: "API ID" },
-        { name: "Product ID" },
-        { name: "Backend ID" },
-        { name: "Model", value: routed },
-      ]),
-    );
-  }
+    ...screening,
+    ...metrics,
+  ];
   if (o.semanticCache) {
-    inbound.push(
+    modelCall.push(
       semanticCacheLookup({
         scoreThreshold: o.semanticCache.scoreThreshold,
         embeddingsBackendId: o.semanticCache.embeddingsBackendId,
@@ -313,6 +387,47 @@ export function inferenceApiPolicy(o: InferenceApiPolicyOptions): string {
       }),
     );
   }
+  const branches: { condition: string; then: XmlNode[] }[] = [
+    { condition: expr(isOperation("model")), then: modelCall },
+  ];
+  if (o.responses) {
+    branches.push(
+      {
+        condition: expr(isOperation("responses-create")),
+        then: [
+          setVariable(policyVariables.requestedModel, expr(requestedModelCode)),
+          responsesChoose(o.responses),
+          ...pinnedTo(o.responses.backendId, true),
+          // The account's deployment of the model, in the body the v1 Responses API reads.
+          el("set-body", {}, text(block(responsesBodyCode))),
+          el("rewrite-uri", { template: "/responses" }),
+          ...screening,
+          ...metrics,
+        ],
+      },
+      {
+        condition: expr(isOperation("responses-item")),
+        then: [...pinnedTo(o.responses.backendId, false), el("rewrite-uri", { template: expr(v1PathCode) })],
+      },
+    );
+  }
+  if (o.batchBackendId) {
+    branches.push({
+      condition: expr(isOperation("batch")),
+      then: [...pinnedTo(o.batchBackendId, false), el("rewrite-uri", { template: expr(v1PathCode) })],
+    });
+  }
+  inbound.push(
+    choose(branches, [
+      jsonError(
+        404,
+        "Not Found",
+        "OperationNotServed",
+        csString("This gateway does not serve this operation (no deployment of that kind)."),
+      ),
+    ]),
+    managedIdentityAuthentication(cognitiveServicesAudience),
+  );
   return policyDocument({
     inbound,
     backend: [
@@ -328,7 +443,16 @@ export function inferenceApiPolicy(o: InferenceApiPolicyOptions): string {
         el("forward-request", { "buffer-request-body": true }),
       ),
     ],
-    outbound: o.semanticCache ? [semanticCacheStore(o.semanticCache.durationSeconds)] : [],
+    outbound: o.semanticCache
+      ? [
+          choose([
+            {
+              condition: expr(isOperation("model")),
+              then: [semanticCacheStore(o.semanticCache.durationSeconds)],
+            },
+          ]),
+        ]
+      : [],
   });
 }
 
@@ -369,33 +493,42 @@ export function teamProductPolicy(o: TeamProductPolicyOptions): string {
     throw new PolicyInputError("policies", problems);
   }
   const requested = variable(policyVariables.requestedModel);
+  // Only calls that name a model count against the team's allow-list and token budget; the batch
+  // API's files and batches and stored responses carry no model (their tokens are billed per batch).
   return policyDocument({
     inbound: [
-      setVariable(policyVariables.requestedModel, expr(requestedModelCode)),
       choose([
         {
-          condition: expr(`!(${equalsAny(requested, o.allowedNames)})`),
+          condition: expr(isOperation("model", "responses-create")),
           then: [
-            jsonError(
-              403,
-              "Forbidden",
-              "ModelNotAllowed",
-              `${csString(`Team '${o.team}' may not call model '`)} + ${requested} + "'."`,
-              { allowedModels: jsonStringArray([...o.allowedModels].sort()) },
-            ),
+            setVariable(policyVariables.requestedModel, expr(requestedModelCode)),
+            choose([
+              {
+                condition: expr(`!(${equalsAny(requested, o.allowedNames)})`),
+                then: [
+                  jsonError(
+                    403,
+                    "Forbidden",
+                    "ModelNotAllowed",
+                    `${csString(`Team '${o.team}' may not call model '`)} + ${requested} + "'."`,
+                    { allowedModels: jsonStringArray([...o.allowedModels].sort()) },
+                  ),
+                ],
+              },
+            ]),
+            tokenLimit({
+              counterKey: o.counterKey ?? expr("context.Product.Id"),
+              tokensPerMinute: o.tokensPerMinute,
+              tokenQuota: o.tokenQuota,
+              tokenQuotaPeriod: o.quotaPeriod ?? "Monthly",
+              estimatePromptTokens: o.estimatePromptTokens ?? true,
+              remainingTokensHeaderName: tokenHeaders.remainingTokens,
+              remainingQuotaTokensHeaderName: tokenHeaders.remainingQuotaTokens,
+              tokensConsumedHeaderName: tokenHeaders.tokensConsumed,
+            }),
           ],
         },
       ]),
-      tokenLimit({
-        counterKey: o.counterKey ?? expr("context.Product.Id"),
-        tokensPerMinute: o.tokensPerMinute,
-        tokenQuota: o.tokenQuota,
-        tokenQuotaPeriod: o.quotaPeriod ?? "Monthly",
-        estimatePromptTokens: o.estimatePromptTokens ?? true,
-        remainingTokensHeaderName: tokenHeaders.remainingTokens,
-        remainingQuotaTokensHeaderName: tokenHeaders.remainingQuotaTokens,
-        tokensConsumedHeaderName: tokenHeaders.tokensConsumed,
-      }),
     ],
   });
 }

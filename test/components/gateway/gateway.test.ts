@@ -142,7 +142,10 @@ describe("AiGateway", () => {
   });
 
   it("declares one https backend per deployment, each with exactly one circuit-breaker rule on 429 and 5xx", () => {
-    const singles = ofType(rs, T.backend).filter((b) => b.inputs.type === "Single");
+    // Deployment backends (the account's own v1 API backend serves the Responses API, see below).
+    const singles = ofType(rs, T.backend).filter(
+      (b) => b.inputs.type === "Single" && !String(b.inputs.backendId).startsWith("account-"),
+    );
     assert.deepEqual(singles.map((b) => b.inputs.backendId).sort(), [
       "main-gpt-4-1",
       "main-gpt-4-1-mini",
@@ -190,13 +193,16 @@ describe("AiGateway", () => {
     assert.equal(api.inputs.path, "openai");
     assert.equal(api.inputs.format, "openapi+json");
     const spec = JSON.parse(api.inputs.value as string) as { paths: Record<string, unknown> };
+    // Only shapes Learn documents; no batch deployment here, so no files or batches.
     assert.deepEqual(Object.keys(spec.paths).sort(), [
       "/deployments/{deployment-id}/chat/completions",
       "/deployments/{deployment-id}/embeddings",
-      "/deployments/{deployment-id}/responses",
       "/v1/chat/completions",
       "/v1/embeddings",
       "/v1/responses",
+      "/v1/responses/{response_id}",
+      "/v1/responses/{response_id}/cancel",
+      "/v1/responses/{response_id}/input_items",
     ]);
     const [policy] = ofType(rs, T.apiPolicy);
     assert.equal(policy.inputs.apiId, "inference");
@@ -208,11 +214,11 @@ describe("AiGateway", () => {
 
   it("routes every deployed model and deployment name, and emits token metrics by default", () => {
     const doc = parsePolicy(ofType(rs, T.apiPolicy)[0].inputs.value as string);
+    // Both the model routing and the Responses routing name every model once.
     const routed = find(doc, "set-variable")
       .filter((v) => v.attrs.name === "routedModel")
-      .map((v) => v.attrs.value)
-      .sort();
-    assert.deepEqual(routed, [...new Set(base.targets.map((t) => t.model))].sort());
+      .map((v) => v.attrs.value);
+    assert.deepEqual([...new Set(routed)].sort(), [...new Set(base.targets.map((t) => t.model))].sort());
     assert.equal(find(doc, "retry")[0].attrs.count, "1");
     assert.equal(find(doc, "llm-emit-token-metric")[0].attrs.namespace, "ai-gateway");
   });
@@ -273,8 +279,8 @@ describe("AiGateway", () => {
         "gw-api-policy",
         "gw-apim",
         "gw-azuremonitor-logger",
+        "gw-backend-account-main",
         "gw-backend-main-gpt-4-1",
-        "gw-backend-main-gpt-4-1-mini",
       ],
     );
   });
@@ -365,7 +371,9 @@ describe("AiGateway", () => {
       new RegExp(`${builtInRoles["Cognitive Services User"]}$`),
     );
     const doc = parsePolicy(ofType(screened, T.apiPolicy)[0].inputs.value as string);
-    assert.equal(find(doc, "category").length, 4);
+    // Screened wherever a prompt is sent: model calls and Responses creations.
+    assert.equal(find(doc, "llm-content-safety").length, 2);
+    assert.equal(find(doc, "category").length, 8);
   });
 
   it("uses an existing service by id, without creating one", async () => {

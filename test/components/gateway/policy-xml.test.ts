@@ -143,8 +143,11 @@ describe("inference API policy", () => {
 
   it("routes every name to its pool and answers unknown models with a 400 JSON error", () => {
     const root = checked(inferenceApiPolicy(api));
+    // The model routing: its branches set the routed model and the pool directly.
+    const direct = (c: PolicyNode, name: string) =>
+      c.children.some((v) => v.name === "set-variable" && v.attrs.name === name);
     const routing = find(root, "choose").find((c) =>
-      find(c, "set-variable").some((v) => v.attrs.name === "backendId"),
+      c.children.some((w) => w.name === "when" && direct(w, "routedModel") && direct(w, "backendId")),
     );
     assert.ok(routing);
     const whens = routing.children.filter((c) => c.name === "when");
@@ -290,9 +293,13 @@ describe("team product policy", () => {
   it("refuses models outside the allow-list with 403 and a JSON error, before spending tokens", () => {
     const root = checked(teamProductPolicy(team));
     const inbound = section(root, "inbound");
-    const names = inbound.children.map((c) => c.name);
+    // Only calls that name a model: chat completions, embeddings and Responses creations.
+    const [modelCalls] = find(inbound, "when");
+    assert.match(modelCalls.attrs.condition, /context\.Operation\.Id == "v1-responses-create"/);
+    assert.doesNotMatch(modelCalls.attrs.condition, /v1-files|v1-batches|v1-responses-get/);
+    const names = modelCalls.children.map((c) => c.name);
     assert.ok(names.indexOf("choose") < names.indexOf("llm-token-limit"));
-    const [when] = find(inbound, "when");
+    const [, when] = find(inbound, "when");
     assert.equal(
       when.attrs.condition,
       '@(!((string)context.Variables["requestedModel"] == "gpt-4.1" || (string)context.Variables["requestedModel"] == "gpt-4.1-ptu"))',

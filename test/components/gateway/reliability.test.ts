@@ -25,6 +25,8 @@ interface Scenario {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly fallback?: string;
+  /** Set by the operation's branch: false for files, batches and stored responses. */
+  readonly retryable?: boolean;
 }
 
 /** Evaluates a policy C# expression on a scenario (only the members the retry expressions read). */
@@ -54,7 +56,11 @@ function evaluate(code: string, s: Scenario): unknown {
     s.status,
     (h: string) => h.toLowerCase() in headers,
     (h: string, d: string) => headers[h.toLowerCase()] ?? d,
-    { backendId: "pool-gpt-5", fallbackBackendId: s.fallback ?? "" },
+    {
+      backendId: "pool-gpt-5",
+      fallbackBackendId: s.fallback ?? "",
+      retryable: s.retryable === false ? "false" : "true",
+    },
   );
 }
 
@@ -64,6 +70,12 @@ describe("gateway retries (runtime semantics)", () => {
   it("retries a throttled or failing deployment on another member of the pool", () => {
     for (const status of [429, 500, 502, 504]) {
       assert.equal(retried({ status }), true, String(status));
+    }
+  });
+
+  it("never repeats a file upload, a batch creation or a stored-response call", () => {
+    for (const status of [429, 500]) {
+      assert.equal(retried({ status, retryable: false }), false, String(status));
     }
   });
 
