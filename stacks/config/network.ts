@@ -50,11 +50,9 @@ export const networkConfig = z
       ),
     existingPrivateDnsZoneResourceIds: z
       .array(
-        z
-          .string()
-          .regex(/\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+$/i, {
-            message: "must be a private DNS zone id",
-          }),
+        z.string().regex(/\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+$/i, {
+          message: "must be a private DNS zone id",
+        }),
       )
       .min(1)
       .optional()
