@@ -48,6 +48,8 @@ describe("check of a stack export that breaks many guardrails (end to end, offli
       "mandatory governance-resource-diagnostic-logs apim",
       "mandatory governance-resource-required-tags rg",
       "mandatory rbac-role-assignment-data-plane-principal alice-openai-user",
+      // A person with a data-plane role calls the models around the gateway (gateway-only in prod).
+      "mandatory rbac-role-assignment-gateway-only alice-openai-user",
       "mandatory rbac-role-assignment-no-privileged-role ops-owner",
     ]);
     const message = (policy: string) => doc.violations.find((v) => v.policy === policy)?.message ?? "";
