@@ -18,7 +18,7 @@ import { MonitoredResource, Observability, ObservabilityArgs } from "./observabi
 import { GatewayMonitoring } from "./observability/gateway-monitoring";
 import { deploymentNameOf, ModelDeploymentSpec } from "./foundry/deployments";
 import { isProvisioned } from "./catalog/deployment-types";
-import { AiNetwork } from "./network/network";
+import { AiNetwork, AiNetworkArgs } from "./network/network";
 import { gatewayNetworkMode } from "./network/facts";
 import {
   AiGateway,
@@ -179,38 +179,15 @@ export interface PlatformGatewaySpec {
 }
 
 /** The platform's private network path (see {@link AiNetwork}); the gateway joins it, every account gets a private endpoint in it. */
-export interface PlatformNetworkSpec {
-  /**
-   * Address space of the new virtual network.
-   * @default ["10.60.0.0/24"]
-   */
-  readonly addressPrefixes?: readonly string[];
-  /**
-   * Prefix of the gateway's subnet.
-   * @default "10.60.0.0/26"
-   */
-  readonly gatewaySubnetPrefix?: string;
-  /**
-   * Prefix of the private-endpoint subnet.
-   * @default "10.60.0.64/26"
-   */
-  readonly privateEndpointSubnetPrefix?: string;
-  /**
-   * An existing gateway subnet (AVM style); give it with `existingPrivateEndpointSubnetResourceId`.
-   * @default - a subnet of a new network `vnet-<workload>-<env>-<region>`
-   */
-  readonly existingGatewaySubnetResourceId?: string;
-  /**
-   * An existing subnet for the accounts' private endpoints.
-   * @default - a subnet of the new network
-   */
-  readonly existingPrivateEndpointSubnetResourceId?: string;
-  /**
-   * Existing private DNS zones (a hub's) instead of creating the three AI Services zones.
-   * @default - the zones are created and linked to the network
-   */
-  readonly existingPrivateDnsZoneResourceIds?: readonly string[];
-}
+export type PlatformNetworkSpec = Pick<
+  AiNetworkArgs,
+  | "addressPrefixes"
+  | "gatewaySubnetPrefix"
+  | "privateEndpointSubnetPrefix"
+  | "existingGatewaySubnetResourceId"
+  | "existingPrivateEndpointSubnetResourceId"
+  | "existingPrivateDnsZoneResourceIds"
+>;
 
 /** A workload identity (not a person) that may call the models directly, for example a batch pipeline. */
 export interface AutomationIdentitySpec {

@@ -32,3 +32,28 @@ export function roleGuidOf(props: Record<string, unknown>): string | undefined {
 export function roleLabel(guid: string, names: Readonly<Record<string, string>>): string {
   return Object.prototype.hasOwnProperty.call(names, guid) ? `${names[guid]} (${guid})` : guid;
 }
+
+/** The AI data-plane role GUID a role assignment grants, or undefined when it grants another role. */
+export function aiDataPlaneGrant(props: Record<string, unknown>): string | undefined {
+  const guid = roleGuidOf(props);
+  return guid !== undefined && Object.prototype.hasOwnProperty.call(aiDataPlaneRoles, guid)
+    ? guid
+    : undefined;
+}
+
+/** The config schema of a rule that says which principal types may hold AI data-plane roles. */
+export function allowedPrincipalTypesSchema(defaults: readonly string[]) {
+  return {
+    properties: {
+      allowedPrincipalTypes: {
+        type: "array" as const,
+        items: {
+          type: "string" as const,
+          enum: ["Group", "ServicePrincipal", "User", "ForeignGroup", "Device"],
+        },
+        default: [...defaults],
+        description: "Principal types that may hold AI data-plane roles.",
+      },
+    },
+  };
+}

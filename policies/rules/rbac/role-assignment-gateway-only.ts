@@ -1,5 +1,5 @@
 import { resourceRule } from "../../lib/rule";
-import { aiDataPlaneRoles, roleGuidOf, roleLabel } from "../../lib/roles";
+import { aiDataPlaneGrant, aiDataPlaneRoles, allowedPrincipalTypesSchema, roleLabel } from "../../lib/roles";
 import { types } from "../../lib/types";
 import { asString } from "../../lib/values";
 
@@ -17,20 +17,11 @@ export const rbacRoleAssignmentGatewayOnly = resourceRule({
   severity: "high",
   remediationSteps:
     'Remove the assignment and let people call the models through the gateway with their team\'s subscription (AiPlatform `humanDataAccess: "gatewayOnly"`, the default in staging and prod). Give pipelines that must call a model directly their own managed identity (AiPlatform `automationIdentities`). `allowedPrincipalTypes` sets which principal types may hold these roles.',
-  configSchema: {
-    properties: {
-      allowedPrincipalTypes: {
-        type: "array",
-        items: { type: "string", enum: ["Group", "ServicePrincipal", "User", "ForeignGroup", "Device"] },
-        default: defaultAllowed,
-        description: "Principal types that may hold AI data-plane roles.",
-      },
-    },
-  },
+  configSchema: allowedPrincipalTypesSchema(defaultAllowed),
   resourceTypes: [types.roleAssignment],
   validate: (props, args, report) => {
-    const guid = roleGuidOf(props);
-    if (guid === undefined || !Object.prototype.hasOwnProperty.call(aiDataPlaneRoles, guid)) {
+    const guid = aiDataPlaneGrant(props);
+    if (guid === undefined) {
       return;
     }
     const allowed = args.getConfig<Config>().allowedPrincipalTypes ?? defaultAllowed;

@@ -10,7 +10,6 @@ import {
   AiGateway,
   defaultCircuitBreakerRule,
   defaultProvisionedCircuitBreakerRule,
-  GatewayModelTarget,
   planPools,
   routeTable,
 } from "../../../components/gateway";
@@ -19,6 +18,7 @@ import {
   retryConditionCode,
   retryWaitCode,
 } from "../../../components/gateway/xml/documents";
+import { modelTarget } from "../../helpers/gateway-targets";
 import { capture, ofType, prop, typeToken } from "../../helpers/mocks";
 
 interface Scenario {
@@ -106,25 +106,11 @@ describe("gateway retries (runtime semantics)", () => {
   });
 });
 
-const target = (
-  account: string,
-  deployment: string,
-  rest: Partial<GatewayModelTarget> = {},
-): GatewayModelTarget => ({
-  account,
-  accountResourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/${account}`,
-  endpoint: `https://aif-${account}.cognitiveservices.azure.com/`,
-  location: account === "second" ? "eastus2" : "swedencentral",
-  deployment,
-  model: "gpt-5",
-  type: "GlobalStandard",
-  ...rest,
-});
 /** prod's shape: a PTU deployment that spills over to a standard one, and another region. */
 const targets = [
-  target("main", "gpt-5", { spilloverOf: "gpt-5-ptu" }),
-  target("main", "gpt-5-ptu", { type: "GlobalProvisionedManaged" }),
-  target("second", "gpt-5"),
+  modelTarget("main", "gpt-5", { spilloverOf: "gpt-5-ptu" }),
+  modelTarget("main", "gpt-5-ptu", { type: "GlobalProvisionedManaged" }),
+  modelTarget("second", "gpt-5"),
 ];
 
 describe("gateway pools with spillover", () => {

@@ -6,25 +6,11 @@
 import { strict as assert } from "node:assert";
 import * as apimanagement from "@pulumi/azure-native/apimanagement";
 import { PlannedResource } from "../../../cli/model";
-import { AiGateway, GatewayModelTarget, inferenceOperations } from "../../../components/gateway";
+import { AiGateway, inferenceOperations } from "../../../components/gateway";
 import { backendPathCode, v1PathCode } from "../../../components/gateway/xml/documents";
+import { modelTarget } from "../../helpers/gateway-targets";
 import { capture, ofType, typeToken } from "../../helpers/mocks";
 import { find, parsePolicy, PolicyNode, section } from "../../helpers/policy-xml";
-
-const target = (
-  account: string,
-  deployment: string,
-  rest: Partial<GatewayModelTarget> = {},
-): GatewayModelTarget => ({
-  account,
-  accountResourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aif-${account}`,
-  endpoint: `https://aif-${account}.cognitiveservices.azure.com/`,
-  location: account === "second" ? "eastus2" : "swedencentral",
-  deployment,
-  model: "gpt-5",
-  type: "GlobalStandard",
-  ...rest,
-});
 
 /** The part of the request path the backend receives after its base URL, for a v1 call. */
 function v1Rest(requestPath: string): string {
@@ -48,10 +34,10 @@ describe("inference API routes (one per operation)", () => {
           serviceName: "apim-test",
           publisherEmail: "p@contoso.com",
           targets: [
-            target("main", "gpt-5-ptu", { type: "GlobalProvisionedManaged" }),
-            target("main", "gpt-5", { spilloverOf: "gpt-5-ptu" }),
-            target("main", "gpt-5-batch", { type: "GlobalBatch" }),
-            target("second", "gpt-5"),
+            modelTarget("main", "gpt-5-ptu", { type: "GlobalProvisionedManaged" }),
+            modelTarget("main", "gpt-5", { spilloverOf: "gpt-5-ptu" }),
+            modelTarget("main", "gpt-5-batch", { type: "GlobalBatch" }),
+            modelTarget("second", "gpt-5"),
           ],
           teams: [
             { name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-5"] },
