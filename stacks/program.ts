@@ -70,7 +70,12 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
       monthlyAmount: config.budget?.monthlyAmount ?? operations.monthlyBudget,
       startDate: config.budget?.startDate,
     },
-    access: config.access,
+    access: config.access && {
+      admins: config.access.admins,
+      developers: config.access.developers,
+      readers: config.access.readers,
+    },
+    automationIdentities: config.access?.automationIdentities,
     gateway: gatewayArgs(config.gateway, defaults),
     network: networkArgs(config.network, defaults),
     humanDataAccess: defaults.humanDataAccess,

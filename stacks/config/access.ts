@@ -48,7 +48,24 @@ export const accessConfig = z
       .describe(
         "Readers: Monitoring Reader on the resource group, Log Analytics Reader on the workspace. Default: a group is created.",
       ),
+    automationIdentities: z
+      .array(
+        z.strictObject({
+          name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, {
+            message: "must be 1 to 40 lower-case letters, digits or '-', starting with a letter or digit",
+          }),
+          principalId: objectId.describe(
+            "Object (principal) id of the managed identity or service principal.",
+          ),
+        }),
+      )
+      .optional()
+      .describe(
+        "Workload identities that call the models directly (Cognitive Services OpenAI User on every account), also where people go only through the gateway (staging, prod). Default: none.",
+      ),
   })
-  .describe("Entra ID groups (created as grp-<workload>-<env>-ai-<group>, or existing ones by object id).");
+  .describe(
+    "Entra ID groups (created as grp-<workload>-<env>-ai-<group>, or existing ones by object id) and automation identities.",
+  );
 
 export type AccessConfig = z.infer<typeof accessConfig>;

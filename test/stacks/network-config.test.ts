@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as network from "@pulumi/azure-native/network";
+import { builtInRoles } from "../../components/catalog/roles";
 import { loadPlatformConfig } from "../../stacks/config/load";
 import { ConfigError } from "../../stacks/config/problems";
 import { platformProgram } from "../../stacks/program";
@@ -19,6 +21,9 @@ function configMap(environment: string, net: unknown): Record<string, string> {
       },
     ]),
     ...(net === undefined ? {} : { "foundry-platform:network": JSON.stringify(net) }),
+    "foundry-platform:access": JSON.stringify({
+      automationIdentities: [{ name: "nightly", principalId: "66666666-6666-4666-8666-666666666666" }],
+    }),
   };
 }
 
@@ -47,16 +52,27 @@ describe("network config", () => {
   });
 
   it("builds the network path in prod by default and not when disabled; never in dev by default", async () => {
-    const endpoints = async (environment: string, net: unknown) => {
+    const plan = async (environment: string, net: unknown) => {
       const loaded = loadPlatformConfig(
         configMap(environment, net),
         [],
         undefined,
         new Date("2026-09-01T00:00:00Z"),
       );
-      return ofType(await capture(() => platformProgram(loaded)), typeToken(network.PrivateEndpoint)).length;
+      return capture(() => platformProgram(loaded));
     };
-    assert.equal(await endpoints("prod", undefined), 1);
+    const endpoints = async (environment: string, net: unknown) =>
+      ofType(await plan(environment, net), typeToken(network.PrivateEndpoint)).length;
+    const prod = await plan("prod", undefined);
+    assert.equal(ofType(prod, typeToken(network.PrivateEndpoint)).length, 1);
+    // People go through the gateway in prod; the named automation identity keeps direct access.
+    const dataPlane = ofType(prod, typeToken(authorization.RoleAssignment)).filter((r) =>
+      String(r.inputs.roleDefinitionId).endsWith(builtInRoles["Cognitive Services OpenAI User"]),
+    );
+    assert.deepEqual(
+      dataPlane.map((r) => [r.inputs.principalType, r.inputs.principalId]),
+      [["ServicePrincipal", "66666666-6666-4666-8666-666666666666"]],
+    );
     assert.equal(await endpoints("prod", { enabled: false }), 0);
     assert.equal(await endpoints("dev", undefined), 0);
   });
