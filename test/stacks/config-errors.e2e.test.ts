@@ -77,10 +77,8 @@ const cases: Case[] = [
   },
   {
     what: "bad IP rule",
-    config: dev.replace(
-      "    - name: main\n",
-      "    - name: main\n      networkAcls:\n        ipRules: [203.0.113.0/240x]\n",
-    ),
+    // The dev stack allow-lists a range for its public endpoint; break it.
+    config: dev.replace('ipRules: ["203.0.113.0/24"]', "ipRules: [203.0.113.0/240x]"),
     expect: [
       /foundry-platform:accounts\[0\]\.networkAcls\.ipRules\[0\] \(got "203\.0\.113\.0\/240x"\): must be an IPv4 address/,
     ],
