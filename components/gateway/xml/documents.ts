@@ -57,11 +57,14 @@ export const responsesBodyCode =
   "var body = context.Request.Body.As<JObject>(preserveContent: true); " +
   `body["model"] = ${variable("responsesDeployment")}; return body.ToString();`;
 
+/** An empty string as a variable value (an expression: an empty attribute would not be one). */
+const emptyString = expr('""');
+
 /** Variables of an operation bound to one account's API (no pool, no fallback). */
 function pinnedTo(backendId: string, retryable: boolean): XmlNode[] {
   return [
     setVariable(policyVariables.backendId, literal(backendId)),
-    setVariable(policyVariables.fallbackBackendId, ""),
+    setVariable(policyVariables.fallbackBackendId, emptyString),
     setVariable(policyVariables.retryable, retryable ? "true" : "false"),
     el("set-backend-service", { "backend-id": literal(backendId) }),
   ];
@@ -250,7 +253,7 @@ function routingChoose(routes: readonly GatewayRoute[]): XmlElement {
       then: [
         setVariable(policyVariables.routedModel, literal(model)),
         setVariable(policyVariables.backendId, literal(backendId)),
-        setVariable(policyVariables.fallbackBackendId, literal(fallback)),
+        setVariable(policyVariables.fallbackBackendId, fallback === "" ? emptyString : literal(fallback)),
       ],
     })),
     [
