@@ -1,20 +1,16 @@
 /**
- * The GPT-4.1 series: gpt-4.1, gpt-4.1-mini, gpt-4.1-nano. The retirement schedule lists version
- * 2025-04-14 of all three as Deprecated, retiring on 2026-10-14 (an earlier schedule, dated
- * 2026-04-23, said 2027-10-14; the newer one wins).
+ * The GPT-4.1 series: gpt-4.1, gpt-4.1-mini, gpt-4.1-nano. The schedule of 2026-09-02 lists version
+ * 2025-04-14 of all three as Legacy, retiring on 2027-04-14 (the schedule of 2026-07-07 said
+ * Deprecated, 2026-10-14; the newer one wins). Replacements from the retirement table: gpt-5,
+ * gpt-5-mini, gpt-5-nano (which retire earlier; `successorOf` skips on to their successors).
  */
 import { deploymentTypes } from "../deployment-types";
 import { ModelInfo, ProvisionedType } from "../types";
-import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
-import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
+import { ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
+import { modelCapabilities, ptuOnboarding, regionAvailability, retirementTable } from "./sources";
 
-function version20250414() {
-  return {
-    version: "2025-04-14",
-    lifecycle: sourced("GA" as const, retirementSchedule),
-    retirementDate: sourced("2026-10-14", retirementSchedule),
-    deprecated: sourced(true, retirementSchedule),
-  };
+function version20250414(replacement: string) {
+  return scheduled("2025-04-14", "Legacy", "2027-04-14", published(replacement, retirementTable));
 }
 
 const provisioned: readonly ProvisionedType[] = [
@@ -36,7 +32,7 @@ export const gpt41Models: readonly ModelInfo[] = [
   {
     name: "gpt-4.1",
     format: "OpenAI",
-    versions: [version20250414()],
+    versions: [version20250414("gpt-5")],
     capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow,
     deploymentTypes: allTypes,
@@ -55,7 +51,7 @@ export const gpt41Models: readonly ModelInfo[] = [
   {
     name: "gpt-4.1-mini",
     format: "OpenAI",
-    versions: [version20250414()],
+    versions: [version20250414("gpt-5-mini")],
     capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow,
     deploymentTypes: allTypes,
@@ -74,7 +70,7 @@ export const gpt41Models: readonly ModelInfo[] = [
   {
     name: "gpt-4.1-nano",
     format: "OpenAI",
-    versions: [version20250414()],
+    versions: [version20250414("gpt-5-nano")],
     capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow,
     deploymentTypes: allTypes,

@@ -1,8 +1,14 @@
-/** Reasoning models of the o-series: o3 and o4-mini. */
+/**
+ * Reasoning models of the o-series. The schedule of 2026-09-02: o3 GA, retired 2026-10-21, replaced
+ * by gpt-5.6-sol (not catalogued yet); o4-mini Deprecated, retired 2026-10-16 (no replacement
+ * published; the catalog names gpt-5.4-mini); o3-pro GA until 2026-12-17 (the catalog names
+ * gpt-5.5: Global Standard only, like o3-pro). They stay in the catalog so that deployments of them
+ * are reported as retired, with their successor, rather than as unknown.
+ */
 import { deploymentTypes } from "../deployment-types";
 import { ModelInfo, ProvisionedType } from "../types";
-import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
-import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
+import { chosen, ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
+import { modelCapabilities, ptuOnboarding, regionAvailability } from "./sources";
 
 const provisioned: readonly ProvisionedType[] = [
   "GlobalProvisionedManaged",
@@ -10,18 +16,17 @@ const provisioned: readonly ProvisionedType[] = [
   "ProvisionedManaged",
 ];
 
+const reasoning = sourced(
+  ["chat", "reasoning", "vision", "tools", "structuredOutput"] as const,
+  modelCapabilities,
+);
+
 export const oSeriesModels: readonly ModelInfo[] = [
   {
     name: "o3",
     format: "OpenAI",
-    versions: [
-      {
-        version: "2025-04-16",
-        lifecycle: sourced("GA", retirementSchedule),
-        retirementDate: sourced("2026-10-16", retirementSchedule),
-      },
-    ],
-    capabilities: sourced(["chat", "reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
+    versions: [scheduled("2025-04-16", "GA", "2026-10-21", published("gpt-5.6-sol"))],
+    capabilities: reasoning,
     /** Input: 200,000 tokens; output: 100,000. */
     contextWindow: sourced(200_000, modelCapabilities),
     deploymentTypes: sourced(
@@ -49,17 +54,21 @@ export const oSeriesModels: readonly ModelInfo[] = [
     ptuHourlyUsd: ptuHourly(provisioned),
   },
   {
+    name: "o3-pro",
+    format: "OpenAI",
+    versions: [scheduled("2025-06-10", "GA", "2026-12-17", chosen("gpt-5.5"))],
+    // Responses API only; structured outputs, text and image, functions and tools.
+    capabilities: sourced(["reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
+    /** Input: 200,000 tokens; output: 100,000. */
+    contextWindow: sourced(200_000, modelCapabilities),
+    deploymentTypes: sourced(["GlobalStandard"], regionAvailability),
+    prices: tokenPrices({ GlobalStandard: { input: 20.0, output: 80.0 } }),
+  },
+  {
     name: "o4-mini",
     format: "OpenAI",
-    versions: [
-      {
-        version: "2025-04-16",
-        lifecycle: sourced("GA", retirementSchedule),
-        retirementDate: sourced("2026-10-16", retirementSchedule),
-        deprecated: sourced(true, retirementSchedule),
-      },
-    ],
-    capabilities: sourced(["chat", "reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
+    versions: [scheduled("2025-04-16", "Deprecated", "2026-10-16", chosen("gpt-5.4-mini"))],
+    capabilities: reasoning,
     contextWindow: sourced(200_000, modelCapabilities),
     deploymentTypes: sourced(deploymentTypes, regionAvailability),
     ptu: ptuSizes(
