@@ -9,6 +9,8 @@ import { accessConfig } from "./access";
 import { budgetConfig } from "./budget";
 import { observabilityConfig } from "./observability";
 import { gatewayConfig, gatewayConfigIssues } from "./gateway";
+import { canaryCatalogIssues } from "./canary-catalog";
+import { customModelsConfig, customModelsIssues, customModelSpecs } from "./custom-models";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -36,6 +38,7 @@ export const platformConfig = z
     budget: budgetConfig.optional(),
     access: accessConfig.optional(),
     gateway: gatewayConfig.optional(),
+    customModels: customModelsConfig,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -66,17 +69,22 @@ export const platformConfig = z
       });
     });
     gatewayConfigIssues(config, ctx);
+    customModelsIssues(config.customModels, ctx);
   });
 
 /** The validated configuration, as written (defaults that depend on the environment not yet applied). */
 export type PlatformConfig = z.infer<typeof platformConfig>;
 
 /**
- * The schema plus the checks that depend on the model catalog and the date it judges on (retired
- * versions are refused). The program and the offline plan use the current date; tests pass a fixed one.
+ * The schema plus the checks that depend on the model catalog and the date it judges on (unknown
+ * models and versions, types, PTU sizes; a retired version is not a config error: the policy
+ * pack's lifecycle rule reports it). The program and the offline plan use the current date unless
+ * told another (`plan --as-of`); tests pass a fixed one.
  */
 export function platformConfigOn(on: Date) {
-  return platformConfig.superRefine((config, ctx) =>
-    refineAccounts(config.accounts, config.environment, on, ctx),
-  );
+  return platformConfig.superRefine((config, ctx) => {
+    const custom = customModelSpecs(config.customModels);
+    refineAccounts(config.accounts, config.environment, on, ctx, custom);
+    canaryCatalogIssues(config, on, ctx, custom);
+  });
 }
