@@ -276,11 +276,13 @@ function routingProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
     }
     const status = versionStatus(m.model, m.version, on);
     if (status.status === "retired") {
+      // A warning: a config that was valid does not turn invalid on a retirement day; the
+      // lifecycle report lists it with the successor.
       problems.push(
-        error(
+        warning(
           ["routing", "models", i],
           `${m.model} ${m.version}`,
-          `${m.model} version ${m.version} retired on ${status.retirementDate}; remove it from the subset`,
+          `${m.model} version ${m.version} retired on ${status.retirementDate}; remove it from the subset${moveTo(status.successor)}`,
         ),
       );
     }

@@ -215,7 +215,9 @@ export function foundryAccountProblems(
   const specs = args.deployments ?? [];
   errors.push(...validateDeploymentSpecs(specs));
   for (const p of customModelProblems(args.customModels ?? [])) {
-    errors.push(`customModels${p.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("")}: ${p.message}`);
+    errors.push(
+      `customModels${p.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("")}: ${p.message}`,
+    );
   }
   for (const p of deploymentProblems(specs, on, args.customModels)) {
     (p.severity === "error" ? errors : warnings).push(formatDeploymentProblem(specs, p));

@@ -335,7 +335,11 @@ export function declareDeployments(
   const created: Record<string, DeploymentResource> = {};
   let previous: readonly pulumi.Resource[] = target.after ?? [];
   for (const spec of specs) {
-    const data = deployedModelOf(spec, target.defaultRaiPolicyName ?? defaultRaiPolicyName, target.customModels);
+    const data = deployedModelOf(
+      spec,
+      target.defaultRaiPolicyName ?? defaultRaiPolicyName,
+      target.customModels,
+    );
     const opts: pulumi.CustomResourceOptions = {
       parent: target.account,
       dependsOn: [...previous],

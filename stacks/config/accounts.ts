@@ -111,7 +111,9 @@ export const deploymentConfig = z
     model: z
       .string()
       .min(1)
-      .describe("Model name, for example gpt-5.4-mini; must be in the model catalog or declared under customModels."),
+      .describe(
+        "Model name, for example gpt-5.4-mini; must be in the model catalog or declared under customModels.",
+      ),
     version: z
       .string()
       .min(1)

@@ -20,14 +20,18 @@ export function canaryCatalogIssues(
   if (!upgrade) {
     return;
   }
-  const { plans, problems } = planCanary(config.accounts, { ...upgrade, weightPercent: Math.max(upgrade.weightPercent, 1) });
+  const { plans, problems } = planCanary(config.accounts, {
+    ...upgrade,
+    weightPercent: Math.max(upgrade.weightPercent, 1),
+  });
   if (problems.length > 0) {
     return; // reported by the gateway section's checks
   }
   const reported = new Set<string>();
   for (const plan of plans) {
     for (const p of catalogProblems(plan.candidate, on, customModels)) {
-      const key = p.path[0] === "model" ? "candidateModel" : p.path[0] === "version" ? "candidateVersion" : undefined;
+      const key =
+        p.path[0] === "model" ? "candidateModel" : p.path[0] === "version" ? "candidateVersion" : undefined;
       if (p.severity !== "error" || reported.has(p.message)) {
         continue;
       }
@@ -35,7 +39,12 @@ export function canaryCatalogIssues(
       ctx.addIssue({
         code: "custom",
         path: ["gateway", "upgrade", ...(key ? [key] : [])],
-        input: key === "candidateModel" ? plan.candidate.model : key === "candidateVersion" ? plan.candidate.version : upgrade,
+        input:
+          key === "candidateModel"
+            ? plan.candidate.model
+            : key === "candidateVersion"
+              ? plan.candidate.version
+              : upgrade,
         message: `candidate in account '${plan.account}': ${p.message}`,
       });
     }

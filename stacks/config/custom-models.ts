@@ -27,7 +27,9 @@ export const customModelConfig = z
     format: z
       .string()
       .min(1)
-      .describe("Model format: OpenAI for fine-tuned Azure OpenAI models, else the publisher (DeepSeek, Meta, Microsoft, Mistral AI, xAI, ...)."),
+      .describe(
+        "Model format: OpenAI for fine-tuned Azure OpenAI models, else the publisher (DeepSeek, Meta, Microsoft, Mistral AI, xAI, ...).",
+      ),
     versions: z
       .array(z.string().min(1))
       .min(1)
@@ -44,7 +46,9 @@ export const customModelConfig = z
         ProvisionedManaged: ptuSizingConfig.optional(),
       })
       .optional()
-      .describe("PTU sizing per provisioned type; required for every provisioned type listed in deploymentTypes."),
+      .describe(
+        "PTU sizing per provisioned type; required for every provisioned type listed in deploymentTypes.",
+      ),
     capabilities: z
       .array(z.enum(capabilities as [string, ...string[]]))
       .optional()
@@ -61,17 +65,25 @@ export const customModelConfig = z
 export const customModelsConfig = z
   .array(customModelConfig)
   .optional()
-  .describe("Models the catalog does not hold (fine-tuned, partner, or newer than the catalog). Default: none.");
+  .describe(
+    "Models the catalog does not hold (fine-tuned, partner, or newer than the catalog). Default: none.",
+  );
 
 export type CustomModelConfig = z.infer<typeof customModelConfig>;
 
 /** The declarations as the components take them. */
 export function customModelSpecs(config: readonly CustomModelConfig[] | undefined): CustomModelSpec[] {
-  return (config ?? []).map((m) => ({ ...m, capabilities: m.capabilities as CustomModelSpec["capabilities"] }));
+  return (config ?? []).map((m) => ({
+    ...m,
+    capabilities: m.capabilities as CustomModelSpec["capabilities"],
+  }));
 }
 
 /** Declarations the schema alone cannot judge: clashes with the catalog, duplicates, missing PTU sizing. */
-export function customModelsIssues(config: readonly CustomModelConfig[] | undefined, ctx: z.RefinementCtx): void {
+export function customModelsIssues(
+  config: readonly CustomModelConfig[] | undefined,
+  ctx: z.RefinementCtx,
+): void {
   for (const p of customModelProblems(customModelSpecs(config))) {
     ctx.addIssue({
       code: "custom",

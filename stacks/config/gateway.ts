@@ -50,7 +50,9 @@ const upgradeConfig = z
       .string()
       .min(1)
       .optional()
-      .describe("Model of the candidate: a successor model (gpt-5 → gpt-5.4). Default: the stable deployment's model."),
+      .describe(
+        "Model of the candidate: a successor model (gpt-5 → gpt-5.4). Default: the stable deployment's model.",
+      ),
     candidateVersion: z.string().min(1).describe("Model version of the candidate deployment."),
     weightPercent: z
       .number()
