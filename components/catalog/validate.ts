@@ -194,8 +194,17 @@ function typeProblems(spec: CatalogDeploymentSpec): CatalogProblem[] {
   }
   if (isProvisioned(spec.type)) {
     const sizing = ptuSizing(spec.model, spec.type);
-    const problem =
-      sizing && Number.isInteger(spec.capacity) ? ptuSizeProblem(spec.capacity, sizing) : undefined;
+    if (!sizing) {
+      // Fail closed, but do not refuse: Azure offers the type, Learn publishes no minimum or step.
+      return [
+        warning(
+          ["capacity"],
+          spec.capacity,
+          `${spec.model} as ${spec.type}: no PTU sizing is published for this model, so ${spec.capacity} PTUs is not checked against Azure's minimum and step; confirm it in the Foundry portal's capacity calculator`,
+        ),
+      ];
+    }
+    const problem = Number.isInteger(spec.capacity) ? ptuSizeProblem(spec.capacity, sizing) : undefined;
     if (problem) {
       return [error(["capacity"], spec.capacity, `${spec.model} as ${spec.type}: ${problem}`)];
     }

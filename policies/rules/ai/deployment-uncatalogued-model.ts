@@ -1,4 +1,4 @@
-import { findModel, modelNames } from "../../../components/catalog";
+import { findModel, isDeploymentType, isProvisioned, modelNames, ptuSizing } from "../../../components/catalog";
 import { aiDeploymentView } from "../../lib/azure";
 import { resourceRule } from "../../lib/rule";
 import { types } from "../../lib/types";
@@ -11,7 +11,7 @@ import { types } from "../../lib/types";
 export const aiDeploymentUncataloguedModel = resourceRule({
   name: "ai-deployment-uncatalogued-model",
   description:
-    "A model deployment whose model or version is not in the library's model catalog (a custom, fine-tuned or partner model, or one released after the catalog) is reported: its retirement date, successor, PTU sizing and prices are not checked against Microsoft's published facts, so the lifecycle and cost rules cannot judge it.",
+    "A model deployment whose model or version is not in the library's model catalog (a custom, fine-tuned or partner model, or one released after the catalog), or a provisioned deployment of a model without published PTU sizing, is reported: its retirement date, successor, PTU sizing and prices are not checked against Microsoft's published facts, so the lifecycle and cost rules cannot judge it.",
   severity: "low",
   remediationSteps:
     "If the model is meant to be used, declare it under `customModels` in the stack config with its format, deployment types and PTU sizes (docs/models.md), keep this finding advisory, and review its lifecycle by hand; or update the catalog (components/catalog/models) with sourced facts so every check applies.",
@@ -34,6 +34,12 @@ export const aiDeploymentUncataloguedModel = resourceRule({
     if (version !== undefined && !info.versions.some((v) => v.version === version)) {
       report(
         `version '${version}' of ${model} is not in the model catalog (catalogued: ${info.versions.map((v) => v.version).join(", ")}): its lifecycle is not judged.`,
+      );
+    }
+    const type = view.skuName;
+    if (type !== undefined && isDeploymentType(type) && isProvisioned(type) && !ptuSizing(model, type)) {
+      report(
+        `${model} on ${type}: no PTU sizing is published for it, so its capacity is not checked against Azure's minimum and step.`,
       );
     }
   },
