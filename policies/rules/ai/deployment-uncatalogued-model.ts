@@ -11,7 +11,7 @@ import { types } from "../../lib/types";
 export const aiDeploymentUncataloguedModel = resourceRule({
   name: "ai-deployment-uncatalogued-model",
   description:
-    "A model deployment whose model or version is not in the library's model catalog (a custom, fine-tuned or partner model, or one released after the catalog), or a provisioned deployment of a model without published PTU sizing, is reported: its retirement date, successor, PTU sizing and prices are not checked against Microsoft's published facts, so the lifecycle and cost rules cannot judge it.",
+    "A model deployment whose model or version is not in the library's model catalog (a custom, fine-tuned or partner model, or one released after the catalog), or a provisioned deployment of a model without published PTU sizing, is reported. Its retirement date, successor, PTU sizing and prices are not checked against Microsoft's published facts, so the lifecycle and cost rules cannot judge it.",
   severity: "low",
   remediationSteps:
     "If the model is meant to be used, declare it under `customModels` in the stack config with its format, deployment types and PTU sizes (docs/models.md), keep this finding advisory, and review its lifecycle by hand; or update the catalog (components/catalog/models) with sourced facts so every check applies.",
