@@ -138,9 +138,17 @@ describe("model catalog data", () => {
     });
     assert.equal(findModel("gpt-5")?.outputTokenWeight?.value, 8);
     assert.equal(findModel("gpt-5.4")?.outputTokenWeight?.value, 6);
-    assert.deepEqual(ptuSizing("gpt-5.4", "GlobalProvisionedManaged"), { min: 15, step: 5, inputTpmPerPtu: 2400 });
+    assert.deepEqual(ptuSizing("gpt-5.4", "GlobalProvisionedManaged"), {
+      min: 15,
+      step: 5,
+      inputTpmPerPtu: 2400,
+    });
     assert.deepEqual(ptuSizing("gpt-5.2", "ProvisionedManaged"), { min: 50, step: 50, inputTpmPerPtu: 3400 });
-    assert.equal(ptuSizing("gpt-5.5", "GlobalProvisionedManaged"), undefined, "offered, sizing not published");
+    assert.equal(
+      ptuSizing("gpt-5.5", "GlobalProvisionedManaged"),
+      undefined,
+      "offered, sizing not published",
+    );
     assert.equal(findModel("gpt-4.1")?.outputTokenWeight?.value, 4);
     assert.equal(
       ptuSizing("gpt-5-nano", "GlobalProvisionedManaged"),
@@ -253,7 +261,8 @@ const cases: Case[] = [
     expect: [
       {
         path: "model",
-        message: /^not a model in the catalog; known: DeepSeek-V3\.2, .*text-embedding-3-small\. To deploy a model the catalog does not hold .*declare it under customModels/,
+        message:
+          /^not a model in the catalog; known: DeepSeek-V3\.2, .*text-embedding-3-small\. To deploy a model the catalog does not hold .*declare it under customModels/,
       },
     ],
   },
@@ -283,14 +292,17 @@ const cases: Case[] = [
       {
         path: "version",
         severity: "warning",
-        message: /retired on 2026-10-21 and no longer serves; move to gpt-5\.6-sol \(not in the catalog; Microsoft's published replacement\)$/,
+        message:
+          /retired on 2026-10-21 and no longer serves; move to gpt-5\.6-sol \(not in the catalog; Microsoft's published replacement\)$/,
       },
     ],
   },
   {
     what: "retired version of a model with a newer one",
     spec: { ...router, version: "2025-05-19" },
-    expect: [{ path: "version", severity: "warning", message: /retired on 2026-08-30 .*; use one of: 2025-11-18$/ }],
+    expect: [
+      { path: "version", severity: "warning", message: /retired on 2026-08-30 .*; use one of: 2025-11-18$/ },
+    ],
   },
   {
     what: "no version, every version retired",
@@ -311,7 +323,8 @@ const cases: Case[] = [
       {
         path: "version",
         severity: "warning",
-        message: /is deprecated: only subscriptions that already deploy it.*; successor: gpt-5\.4-mini 2026-03-17/,
+        message:
+          /is deprecated: only subscriptions that already deploy it.*; successor: gpt-5\.4-mini 2026-03-17/,
       },
     ],
   },
@@ -324,7 +337,8 @@ const cases: Case[] = [
         path: "version",
         severity: "warning",
         // Published: gpt-5, which retires before gpt-4.1 does; its successor gpt-5.4 buys time.
-        message: /^gpt-4\.1 version 2025-04-14 is Legacy: newer models exist and it retires on 2027-04-14; successor: gpt-5\.4 2026-03-05/,
+        message:
+          /^gpt-4\.1 version 2025-04-14 is Legacy: newer models exist and it retires on 2027-04-14; successor: gpt-5\.4 2026-03-05/,
       },
     ],
   },
@@ -336,7 +350,8 @@ const cases: Case[] = [
       {
         path: "version",
         severity: "warning",
-        message: /retires on 2027-02-09 \(in 68 days\); successor: gpt-5\.4 2026-03-05 \(serves until 2027-09-02;/,
+        message:
+          /retires on 2027-02-09 \(in 68 days\); successor: gpt-5\.4 2026-03-05 \(serves until 2027-09-02;/,
       },
     ],
   },
@@ -429,7 +444,8 @@ const cases: Case[] = [
       {
         path: "routing.models.0",
         severity: "warning",
-        message: /^o4-mini version 2025-04-16 retired on 2026-10-16; remove it from the subset; successor: gpt-5\.4-mini/,
+        message:
+          /^o4-mini version 2025-04-16 retired on 2026-10-16; remove it from the subset; successor: gpt-5\.4-mini/,
       },
     ],
   },

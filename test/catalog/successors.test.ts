@@ -48,7 +48,10 @@ describe("successors", () => {
         assert.ok(target, `${m.name}: the chosen successor ${r.model} is catalogued`);
         const tv = target.versions[target.versions.length - 1];
         assert.equal(tv.lifecycle.value, "GA", `${r.model} is GA`);
-        assert.ok((tv.retirementDate?.value ?? "9999") > (v.retirementDate?.value ?? ""), `${r.model} retires after ${m.name}`);
+        assert.ok(
+          (tv.retirementDate?.value ?? "9999") > (v.retirementDate?.value ?? ""),
+          `${r.model} retires after ${m.name}`,
+        );
         for (const f of families(m.name)) {
           assert.ok(families(r.model).has(f), `${r.model} offers the ${f} family ${m.name} has`);
         }
@@ -175,7 +178,10 @@ describe("custom models", () => {
     );
     assert.match(problems[0].message, /custom model \(format OpenAI\).*declared in customModels/);
     assert.equal(modelFormatOf("contoso-ft-chat", custom), "OpenAI");
-    assert.deepEqual(ptuSizingOf("contoso-ft-chat", "GlobalProvisionedManaged", custom), { min: 20, step: 10 });
+    assert.deepEqual(ptuSizingOf("contoso-ft-chat", "GlobalProvisionedManaged", custom), {
+      min: 20,
+      step: 10,
+    });
   });
 
   it("refuse what the declaration does not allow", () => {
@@ -183,9 +189,10 @@ describe("custom models", () => {
       catalogProblems(spec, today, custom)
         .filter((p) => p.severity === "error")
         .map((p) => `${p.path.join(".")}: ${p.message}`);
-    assert.deepEqual(errors({ model: "contoso-ft-chat", version: "2", type: "GlobalStandard", capacity: 1 }), [
-      "version: not a declared version of custom model contoso-ft-chat; declared: 1",
-    ]);
+    assert.deepEqual(
+      errors({ model: "contoso-ft-chat", version: "2", type: "GlobalStandard", capacity: 1 }),
+      ["version: not a declared version of custom model contoso-ft-chat; declared: 1"],
+    );
     assert.match(
       errors({ model: "contoso-ft-chat", version: "1", type: "DataZoneStandard", capacity: 1 })[0],
       /^type: custom model contoso-ft-chat is declared for GlobalStandard, GlobalProvisionedManaged only/,
@@ -205,7 +212,12 @@ describe("custom models", () => {
     const problems = customModelProblems([
       { name: "gpt-5.4", format: "OpenAI", deploymentTypes: ["GlobalStandard"] },
       { name: "x", format: "Meta", deploymentTypes: ["GlobalProvisionedManaged"] },
-      { name: "x", format: "Meta", deploymentTypes: ["GlobalStandard"], ptu: { ProvisionedManaged: { min: 0, step: 5 } } },
+      {
+        name: "x",
+        format: "Meta",
+        deploymentTypes: ["GlobalStandard"],
+        ptu: { ProvisionedManaged: { min: 0, step: 5 } },
+      },
       { name: "y", format: "Meta", deploymentTypes: [], retirementDate: "2027-13-01" },
     ]).map((p) => `${p.path.join(".")}: ${p.message}`);
     assert.deepEqual(problems, [
@@ -242,8 +254,14 @@ describe("lifecycle findings", () => {
         ["unknown", "mystery", null],
       ],
     );
-    assert.match(findings[2].message, /^gpt-5 2025-08-07 retires on 2027-02-09, in 68 days; successor: gpt-5\.4 2026-03-05/);
-    assert.match(findings[1].message, /custom model\) retires on 2027-01-15, in 43 days, as declared in customModels/);
+    assert.match(
+      findings[2].message,
+      /^gpt-5 2025-08-07 retires on 2027-02-09, in 68 days; successor: gpt-5\.4 2026-03-05/,
+    );
+    assert.match(
+      findings[1].message,
+      /custom model\) retires on 2027-01-15, in 43 days, as declared in customModels/,
+    );
   });
 
   it("depends on the day given, not the clock", () => {

@@ -560,7 +560,10 @@ describe("FoundryAccount", () => {
       { model: "gpt-5", version: "2025-08-07", type: "GlobalStandard" as const, capacity: 10 },
       { model: "o4-mini", version: "2025-04-16", type: "GlobalStandard" as const, capacity: 10 },
     ];
-    const { errors, warnings } = foundryAccountProblems({ ...base, deployments }, new Date("2026-11-25T00:00:00Z"));
+    const { errors, warnings } = foundryAccountProblems(
+      { ...base, deployments },
+      new Date("2026-11-25T00:00:00Z"),
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(warnings, [
       `deployment 'gpt-5' version (got "2025-08-07"): gpt-5 version 2025-08-07 retires on 2027-02-09 (in 76 days); successor: gpt-5.4 2026-03-05 (serves until 2027-09-02; the catalog's choice, no replacement is published)`,

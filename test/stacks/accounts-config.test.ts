@@ -208,7 +208,10 @@ describe("account config checked against the model catalog (zod, full key paths)
     assert.doesNotThrow(() => loadPlatformConfig(values, [], undefined, new Date("2026-10-16T00:00:00Z")));
     // A version the catalog does not know stays a config error on any day.
     const unknown = configMap([{ name: "main", deployments: [{ ...gpt5, version: "2024-01-01" }] }]);
-    assert.throws(() => loadPlatformConfig(unknown, [], undefined, new Date("2026-10-15T00:00:00Z")), ConfigError);
+    assert.throws(
+      () => loadPlatformConfig(unknown, [], undefined, new Date("2026-10-15T00:00:00Z")),
+      ConfigError,
+    );
   });
 
   it("accepts a full account and hands every key to the components", async () => {

@@ -9,7 +9,9 @@ const on = new Date("2026-12-03T00:00:00Z");
 
 const gateway = {
   publisherEmail: "platform@contoso.com",
-  teams: [{ name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-5.4-mini"] }],
+  teams: [
+    { name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-5.4-mini"] },
+  ],
 };
 
 function configMap(environment: string, gw: unknown): Record<string, string> {
@@ -73,12 +75,28 @@ describe("gateway config", () => {
     ],
     [
       "a canary to a model the catalog does not hold",
-      { ...gateway, upgrade: { deployment: "gpt-5.4-mini", candidateModel: "gpt-9-mini", candidateVersion: "1", weightPercent: 5 } },
+      {
+        ...gateway,
+        upgrade: {
+          deployment: "gpt-5.4-mini",
+          candidateModel: "gpt-9-mini",
+          candidateVersion: "1",
+          weightPercent: 5,
+        },
+      },
       /^foundry-platform:gateway\.upgrade\.candidateModel \(got "gpt-9-mini"\): candidate in account 'main': not a model in the catalog/,
     ],
     [
       "a canary to a version the successor model does not have",
-      { ...gateway, upgrade: { deployment: "gpt-5.4-mini", candidateModel: "gpt-5.4-nano", candidateVersion: "2099-01-01", weightPercent: 0 } },
+      {
+        ...gateway,
+        upgrade: {
+          deployment: "gpt-5.4-mini",
+          candidateModel: "gpt-5.4-nano",
+          candidateVersion: "2099-01-01",
+          weightPercent: 0,
+        },
+      },
       /^foundry-platform:gateway\.upgrade\.candidateVersion \(got "2099-01-01"\): candidate in account 'main': not a known version of gpt-5\.4-nano; known: 2026-03-17$/,
     ],
     [
@@ -119,7 +137,9 @@ describe("gateway config", () => {
 
   it("is off in dev unless enabled, on in staging and prod; dev defaults to BasicV2, others to StandardV2", async () => {
     const apimIn = async (environment: string, gw: unknown): Promise<string[]> => {
-      const rs = await capture(() => platformProgram(loadPlatformConfig(configMap(environment, gw), [], undefined, on)));
+      const rs = await capture(() =>
+        platformProgram(loadPlatformConfig(configMap(environment, gw), [], undefined, on)),
+      );
       return ofType(rs, "azure-native:apimanagement:ApiManagementService").map(
         (s) => (s.inputs.sku as { name: string }).name,
       );

@@ -1,4 +1,10 @@
-import { findModel, isDeploymentType, isProvisioned, modelNames, ptuSizing } from "../../../components/catalog";
+import {
+  findModel,
+  isDeploymentType,
+  isProvisioned,
+  modelNames,
+  ptuSizing,
+} from "../../../components/catalog";
 import { aiDeploymentView } from "../../lib/azure";
 import { resourceRule } from "../../lib/rule";
 import { types } from "../../lib/types";
