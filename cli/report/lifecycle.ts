@@ -6,6 +6,7 @@
  */
 import {
   CustomModelSpec,
+  deploymentKey,
   LifecycleDeployment,
   LifecycleFinding,
   describeSuccessor,
@@ -93,14 +94,14 @@ export function lifecycleSection(
   customModels?: readonly CustomModelSpec[],
 ): LifecycleSection {
   const deployments = deploymentsOf(resources);
-  const urnOf = new Map(deployments.map((d) => [JSON.stringify([d.account ?? "", d.deployment]), d.urn]));
+  const urnOf = new Map(deployments.map((d) => [deploymentKey(d), d.urn]));
   const findings = lifecycleFindings(deployments, new Date(`${asOf}T00:00:00Z`), windowDays, customModels);
   return {
     asOf,
     windowDays,
     findings: findings.map((f) => ({
       ...f,
-      urn: urnOf.get(JSON.stringify([f.account ?? "", f.deployment])) ?? "",
+      urn: urnOf.get(deploymentKey(f)) ?? "",
     })),
   };
 }

@@ -42,6 +42,11 @@ export interface LifecycleFinding {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** Identifies a deployment across findings: its account and name. */
+export function deploymentKey(d: { readonly account?: string; readonly deployment: string }): string {
+  return JSON.stringify([d.account ?? "", d.deployment]);
+}
 const order: Record<LifecycleKind, number> = { retired: 0, retiring: 1, unknown: 2, custom: 3 };
 
 function successorText(s: ResolvedSuccessor | undefined): string {
@@ -156,7 +161,7 @@ export function lifecycleFindings(
   const seen = new Set<string>();
   const findings: LifecycleFinding[] = [];
   for (const d of deployments) {
-    const key = JSON.stringify([d.account ?? "", d.deployment]);
+    const key = deploymentKey(d);
     if (seen.has(key)) {
       continue;
     }

@@ -15,6 +15,13 @@ import {
 } from "../types";
 import { catalogChoice, ptuOnboarding, retailPrices, retirementSchedule } from "./sources";
 
+/** The three provisioned types, for models offered on all of them. */
+export const provisionedTypes: readonly ProvisionedType[] = [
+  "GlobalProvisionedManaged",
+  "DataZoneProvisionedManaged",
+  "ProvisionedManaged",
+];
+
 export function sourced<T>(value: T, source: Source): Sourced<T> {
   return { value, source };
 }

@@ -5,19 +5,13 @@
  * gpt-5-mini, gpt-5-nano (which retire earlier; `successorOf` skips on to their successors).
  */
 import { deploymentTypes } from "../deployment-types";
-import { ModelInfo, ProvisionedType } from "../types";
-import { ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
+import { ModelInfo } from "../types";
+import { provisionedTypes, ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability, retirementTable } from "./sources";
 
 function version20250414(replacement: string) {
   return scheduled("2025-04-14", "Legacy", "2027-04-14", published(replacement, retirementTable));
 }
-
-const provisioned: readonly ProvisionedType[] = [
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "ProvisionedManaged",
-];
 
 /** Every deployment type: the series is listed in each region table. */
 const allTypes = sourced(deploymentTypes, regionAvailability);
@@ -38,7 +32,7 @@ export const gpt41Models: readonly ModelInfo[] = [
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 3_000 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -46,7 +40,7 @@ export const gpt41Models: readonly ModelInfo[] = [
       DataZoneStandard: { input: 2.2, cachedInput: 0.55, output: 8.8 },
       GlobalBatch: { input: 1.0, output: 4.0 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-4.1-mini",
@@ -57,7 +51,7 @@ export const gpt41Models: readonly ModelInfo[] = [
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 14_900 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -65,7 +59,7 @@ export const gpt41Models: readonly ModelInfo[] = [
       DataZoneStandard: { input: 0.44, cachedInput: 0.11, output: 1.76 },
       GlobalBatch: { input: 0.2, output: 0.8 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-4.1-nano",
@@ -76,7 +70,7 @@ export const gpt41Models: readonly ModelInfo[] = [
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 59_400 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -84,6 +78,6 @@ export const gpt41Models: readonly ModelInfo[] = [
       DataZoneStandard: { input: 0.11, cachedInput: 0.028, output: 0.44 },
       GlobalBatch: { input: 0.05, output: 0.2 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
 ];

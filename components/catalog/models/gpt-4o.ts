@@ -5,15 +5,9 @@
  * the retirement table. Token prices are those of gpt-4o 2024-11-20.
  */
 import { deploymentTypes } from "../deployment-types";
-import { ModelInfo, ProvisionedType } from "../types";
-import { ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
+import { ModelInfo } from "../types";
+import { provisionedTypes, ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability, retirementTable } from "./sources";
-
-const provisioned: readonly ProvisionedType[] = [
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "ProvisionedManaged",
-];
 
 const allTypes = sourced(deploymentTypes, regionAvailability);
 
@@ -32,7 +26,7 @@ export const gpt4oModels: readonly ModelInfo[] = [
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 2_500 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -40,7 +34,7 @@ export const gpt4oModels: readonly ModelInfo[] = [
       DataZoneStandard: { input: 2.75, cachedInput: 1.375, output: 11.0 },
       GlobalBatch: { input: 1.25, output: 5.0 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-4o-mini",
@@ -53,7 +47,7 @@ export const gpt4oModels: readonly ModelInfo[] = [
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 37_000 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -61,6 +55,6 @@ export const gpt4oModels: readonly ModelInfo[] = [
       DataZoneStandard: { input: 0.165, cachedInput: 0.083, output: 0.66 },
       GlobalBatch: { input: 0.075, output: 0.3 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
 ];

@@ -11,24 +11,11 @@
  * Token prices are the short-context meters (prompts up to 272,000 tokens for gpt-5.4 and gpt-5.5;
  * longer prompts bill at the "longco" meters, which the catalog does not model).
  */
-import { ModelInfo, ProvisionedType } from "../types";
-import { chosen, ptuHourly, ptuSizes, scheduled, sourced, tokenPrices } from "./build";
+import { ModelInfo } from "../types";
+import { chosen, provisionedTypes, ptuHourly, ptuSizes, scheduled, sourced, tokenPrices } from "./build";
+import { reasoningChat, window400k } from "./gpt-5";
 import { modelCapabilities, ptuOnboarding, regionAvailability } from "./sources";
 
-const provisioned: readonly ProvisionedType[] = [
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "ProvisionedManaged",
-];
-
-/** Reasoning, chat and responses APIs, structured outputs, text and image, tools. */
-const reasoningChat = sourced(
-  ["chat", "reasoning", "vision", "tools", "structuredOutput"] as const,
-  modelCapabilities,
-);
-
-/** 400,000 tokens (272,000 in, 128,000 out). */
-const window400k = sourced(400_000, modelCapabilities);
 /** 1,050,000 tokens (922,000 in, 128,000 out). */
 const window1050k = sourced(1_050_000, modelCapabilities);
 
@@ -41,12 +28,12 @@ export const gpt5xModels: readonly ModelInfo[] = [
     contextWindow: window400k,
     // Listed in every region table: Global/Data Zone/Regional standard, batch and provisioned.
     deploymentTypes: sourced(
-      ["Standard", "GlobalStandard", "DataZoneStandard", "GlobalBatch", "DataZoneBatch", ...provisioned],
+      ["Standard", "GlobalStandard", "DataZoneStandard", "GlobalBatch", "DataZoneBatch", ...provisionedTypes],
       regionAvailability,
     ),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 4_750 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(8, ptuOnboarding),
     prices: tokenPrices({
@@ -55,7 +42,7 @@ export const gpt5xModels: readonly ModelInfo[] = [
       GlobalBatch: { input: 0.625, output: 5.0 },
       DataZoneBatch: { input: 0.6875, output: 5.5 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5.2",
@@ -63,17 +50,17 @@ export const gpt5xModels: readonly ModelInfo[] = [
     versions: [scheduled("2025-12-11", "GA", "2027-06-08", chosen("gpt-5.5"))],
     capabilities: reasoningChat,
     contextWindow: window400k,
-    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisioned], regionAvailability),
+    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisionedTypes], regionAvailability),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 3_400 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(8, ptuOnboarding),
     prices: tokenPrices({
       GlobalStandard: { input: 1.75, cachedInput: 0.175, output: 14.0 },
       DataZoneStandard: { input: 1.925, cachedInput: 0.1925, output: 15.4 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5.4",
@@ -82,13 +69,13 @@ export const gpt5xModels: readonly ModelInfo[] = [
     capabilities: reasoningChat,
     contextWindow: window1050k,
     deploymentTypes: sourced(
-      ["GlobalStandard", "DataZoneStandard", "GlobalBatch", "DataZoneBatch", ...provisioned],
+      ["GlobalStandard", "DataZoneStandard", "GlobalBatch", "DataZoneBatch", ...provisionedTypes],
       regionAvailability,
     ),
     // Provisioned gpt-5.4 serves prompts up to 128,000 tokens (no long context).
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 2_400 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(6, ptuOnboarding),
     prices: tokenPrices({
@@ -97,7 +84,7 @@ export const gpt5xModels: readonly ModelInfo[] = [
       GlobalBatch: { input: 1.25, cachedInput: 0.13, output: 7.5 },
       DataZoneBatch: { input: 1.375, cachedInput: 0.143, output: 8.25 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5.4-mini",
@@ -107,7 +94,7 @@ export const gpt5xModels: readonly ModelInfo[] = [
     contextWindow: window400k,
     // Provisioned types are offered, but the onboarding page publishes no PTU sizing for gpt-5.4-mini.
     deploymentTypes: sourced(
-      ["GlobalStandard", "DataZoneStandard", "GlobalBatch", "DataZoneBatch", ...provisioned],
+      ["GlobalStandard", "DataZoneStandard", "GlobalBatch", "DataZoneBatch", ...provisionedTypes],
       regionAvailability,
     ),
     prices: tokenPrices({
@@ -116,7 +103,7 @@ export const gpt5xModels: readonly ModelInfo[] = [
       GlobalBatch: { input: 0.375, cachedInput: 0.0375, output: 2.25 },
       DataZoneBatch: { input: 0.4125, cachedInput: 0.04125, output: 2.475 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5.4-nano",
@@ -137,11 +124,11 @@ export const gpt5xModels: readonly ModelInfo[] = [
     capabilities: reasoningChat,
     contextWindow: window1050k,
     // No batch table lists gpt-5.5; no PTU sizing is published for it.
-    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisioned], regionAvailability),
+    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisionedTypes], regionAvailability),
     prices: tokenPrices({
       GlobalStandard: { input: 5.0, cachedInput: 0.5, output: 30.0 },
       DataZoneStandard: { input: 5.5, cachedInput: 0.55, output: 33.0 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
 ];

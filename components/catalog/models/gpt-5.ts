@@ -3,24 +3,18 @@
  * 2027-02-09. No replacement is published; the catalog's successors (see `catalogChoice`) are
  * gpt-5.4 for gpt-5 (gpt-5.5 retires later but offers no batch), gpt-5.4-mini and gpt-5.4-nano.
  */
-import { ModelInfo, ProvisionedType } from "../types";
-import { chosen, ptuHourly, ptuSizes, scheduled, sourced, tokenPrices } from "./build";
+import { ModelInfo } from "../types";
+import { chosen, provisionedTypes, ptuHourly, ptuSizes, scheduled, sourced, tokenPrices } from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability } from "./sources";
 
-const provisioned: readonly ProvisionedType[] = [
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "ProvisionedManaged",
-];
-
-/** Reasoning, chat and responses APIs, structured outputs, text and image, tools. */
-const reasoningChat = sourced(
+/** Reasoning, chat and responses APIs, structured outputs, text and image, tools (the whole GPT-5 line). */
+export const reasoningChat = sourced(
   ["chat", "reasoning", "vision", "tools", "structuredOutput"] as const,
   modelCapabilities,
 );
 
 /** 400,000 tokens (272,000 in, 128,000 out). */
-const window400k = sourced(400_000, modelCapabilities);
+export const window400k = sourced(400_000, modelCapabilities);
 
 export const gpt5Models: readonly ModelInfo[] = [
   {
@@ -43,7 +37,7 @@ export const gpt5Models: readonly ModelInfo[] = [
     ),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 4_750 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(8, ptuOnboarding),
     prices: tokenPrices({
@@ -52,7 +46,7 @@ export const gpt5Models: readonly ModelInfo[] = [
       GlobalBatch: { input: 0.625, output: 5.0 },
       DataZoneBatch: { input: 0.6875, output: 5.5 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5-mini",
@@ -60,17 +54,17 @@ export const gpt5Models: readonly ModelInfo[] = [
     versions: [scheduled("2025-08-07", "GA", "2027-02-09", chosen("gpt-5.4-mini"))],
     capabilities: reasoningChat,
     contextWindow: window400k,
-    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisioned], regionAvailability),
+    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisionedTypes], regionAvailability),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 23_750 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(8, ptuOnboarding),
     prices: tokenPrices({
       GlobalStandard: { input: 0.25, cachedInput: 0.025, output: 2.0 },
       DataZoneStandard: { input: 0.275, cachedInput: 0.0275, output: 2.2 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5-nano",

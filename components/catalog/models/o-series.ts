@@ -6,15 +6,18 @@
  * are reported as retired, with their successor, rather than as unknown.
  */
 import { deploymentTypes } from "../deployment-types";
-import { ModelInfo, ProvisionedType } from "../types";
-import { chosen, ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
+import { ModelInfo } from "../types";
+import {
+  chosen,
+  provisionedTypes,
+  ptuHourly,
+  ptuSizes,
+  published,
+  scheduled,
+  sourced,
+  tokenPrices,
+} from "./build";
 import { modelCapabilities, ptuOnboarding, regionAvailability } from "./sources";
-
-const provisioned: readonly ProvisionedType[] = [
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "ProvisionedManaged",
-];
 
 const reasoning = sourced(
   ["chat", "reasoning", "vision", "tools", "structuredOutput"] as const,
@@ -43,7 +46,7 @@ export const oSeriesModels: readonly ModelInfo[] = [
     ),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 3_000 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -51,7 +54,7 @@ export const oSeriesModels: readonly ModelInfo[] = [
       DataZoneStandard: { input: 2.2, cachedInput: 0.55, output: 8.8 },
       GlobalBatch: { input: 1.0, output: 4.0 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "o3-pro",
@@ -73,7 +76,7 @@ export const oSeriesModels: readonly ModelInfo[] = [
     deploymentTypes: sourced(deploymentTypes, regionAvailability),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 5_400 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -81,6 +84,6 @@ export const oSeriesModels: readonly ModelInfo[] = [
       DataZoneStandard: { input: 1.21, cachedInput: 0.303, output: 4.84 },
       GlobalBatch: { input: 0.55, output: 2.2 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
 ];
