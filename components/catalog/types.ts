@@ -19,11 +19,8 @@ export interface Sourced<T> {
   readonly source: Source;
 }
 
-export type Capability =
-  "chat" | "reasoning" | "vision" | "tools" | "structuredOutput" | "embeddings" | "routing";
-
 /** The capabilities a model may list, in a stable order. */
-export const capabilities: readonly Capability[] = [
+export const capabilities = [
   "chat",
   "reasoning",
   "vision",
@@ -31,7 +28,9 @@ export const capabilities: readonly Capability[] = [
   "structuredOutput",
   "embeddings",
   "routing",
-];
+] as const;
+
+export type Capability = (typeof capabilities)[number];
 
 /**
  * The model (and version) that replaces a version when it retires.

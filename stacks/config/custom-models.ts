@@ -50,7 +50,7 @@ export const customModelConfig = z
         "PTU sizing per provisioned type; required for every provisioned type listed in deploymentTypes.",
       ),
     capabilities: z
-      .array(z.enum(capabilities as [string, ...string[]]))
+      .array(z.enum(capabilities))
       .optional()
       .describe("What the model does (chat, embeddings, ...). Default: none declared."),
     retirementDate: z
@@ -73,10 +73,7 @@ export type CustomModelConfig = z.infer<typeof customModelConfig>;
 
 /** The declarations as the components take them. */
 export function customModelSpecs(config: readonly CustomModelConfig[] | undefined): CustomModelSpec[] {
-  return (config ?? []).map((m) => ({
-    ...m,
-    capabilities: m.capabilities as CustomModelSpec["capabilities"],
-  }));
+  return [...(config ?? [])];
 }
 
 /** Declarations the schema alone cannot judge: clashes with the catalog, duplicates, missing PTU sizing. */

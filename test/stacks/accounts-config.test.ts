@@ -287,3 +287,46 @@ describe("account config checked against the model catalog (zod, full key paths)
     assert.ok(ofType(all, "azure-native:monitor:DiagnosticSetting").length >= 1);
   });
 });
+
+describe("customModels config (zod, full key paths)", () => {
+  const declared = (customModels: unknown[], deployments: unknown[]): string[] => {
+    try {
+      loadPlatformConfig(
+        {
+          ...configMap([{ name: "main", deployments }]),
+          "foundry-platform:customModels": JSON.stringify(customModels),
+        },
+        [],
+        undefined,
+        on,
+      );
+      return [];
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      return err.problems.map(problemLine);
+    }
+  };
+  const ft = { name: "contoso-ft", format: "OpenAI", versions: ["1"], deploymentTypes: ["GlobalStandard"] };
+
+  it("accepts a declared model and its deployment", () => {
+    assert.deepEqual(
+      declared([ft], [{ model: "contoso-ft", version: "1", type: "GlobalStandard", capacity: 5 }]),
+      [],
+    );
+  });
+
+  it("refuses a broken declaration and a deployment outside it, each with its key", () => {
+    const lines = declared(
+      [
+        { ...ft, deploymentTypes: ["GlobalStandard", "GlobalProvisionedManaged"] },
+        { ...ft, name: "gpt-5.4" },
+      ],
+      [{ model: "contoso-ft", version: "2", type: "GlobalStandard", capacity: 5 }],
+    );
+    assert.deepEqual(lines, [
+      "foundry-platform:customModels[0].ptu.GlobalProvisionedManaged: required: GlobalProvisionedManaged is listed, so give its PTU sizing { min, step } from the publisher",
+      'foundry-platform:customModels[1].name (got "gpt-5.4"): is a model in the catalog already; deploy it directly (a version the catalog lacks needs a catalog update)',
+      'foundry-platform:accounts[0].deployments[0].version (got "2"): not a declared version of custom model contoso-ft; declared: 1',
+    ]);
+  });
+});
