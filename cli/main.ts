@@ -1,8 +1,9 @@
 /**
  * foundry-platform: offline tools for the platform's stacks.
  *
- *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--json | --markdown] [--debug]
- *   check --state FILE [--policy-config FILE] [--json | --markdown] [--debug]
+ *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
+ *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
+ *   lifecycle [--stack <name>]... [--days N] [--as-of YYYY-MM-DD] [--json]
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
@@ -11,21 +12,40 @@
  */
 import { parseArgs } from "node:util";
 import { startPolicyPack } from "./analyzer/pack-process";
+import { parseIsoDay } from "../stacks/iso-day";
 import { InputError } from "./errors";
 import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
-  foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--json | --markdown]
-  foundry-platform check --state FILE [--policy-config FILE] [--json | --markdown]
+  foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
+  foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
+  foundry-platform lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
 
-  plan   runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
-  check  runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
+  plan       runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
+  check      runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
+  lifecycle  lists the model deployments of each stack that retired or retire within N days (default 90),
+             with their successors; exit 1 when there are any (for a scheduled CI job)
+
+  --as-of  judge model lifecycle as of this day instead of today
 
   --debug  show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
 
 type Format = "text" | "json" | "markdown";
+
+/** `--as-of YYYY-MM-DD`, checked; undefined when not given (today is used). */
+export function asOfFlag(value: string | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!parseIsoDay(value)) {
+    throw new InputError(
+      `--as-of ${JSON.stringify(value)}: must be a date YYYY-MM-DD, for example --as-of 2027-02-09`,
+    );
+  }
+  return value;
+}
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
 function render(report: Report, format: Format): string {
@@ -52,8 +72,10 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       json: { type: "boolean" },
       markdown: { type: "boolean" },
       debug: { type: "boolean" },
+      "as-of": { type: "string" },
     },
   });
+  const asOf = asOfFlag(values["as-of"]);
   if (values.json && values.markdown) {
     throw new InputError("choose one of --json and --markdown");
   }
@@ -83,13 +105,14 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
           stack: values.stack ?? "dev",
           configFile: values.config,
           policyConfigFile: values["policy-config"],
+          asOf,
         },
         pack,
       );
     } else {
       const { check } = require("./check/check") as typeof import("./check/check");
       report = await check(
-        { stateFile: values.state as string, policyConfigFile: values["policy-config"] },
+        { stateFile: values.state as string, policyConfigFile: values["policy-config"], asOf },
         pack,
       );
     }
@@ -120,13 +143,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     (command === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
     return command === undefined ? 2 : 0;
   }
+  if (command === "lifecycle") {
+    // Offline and fast: no policy pack, only the stack configs and the catalog.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lifecycleCommand } = require("./lifecycle/lifecycle") as typeof import("./lifecycle/lifecycle");
+    return reportErrors(() => lifecycleCommand(rest, (text) => writeAll(process.stdout, text)), rest);
+  }
   if (command !== "plan" && command !== "check") {
     process.stderr.write(`error: unknown command '${command}'\n${usage}\n`);
     return 2;
   }
+  return reportErrors(() => run(command, rest), rest);
+}
+
+/** Runs a command; bad input prints a message and returns 2, never a stack trace (unless --debug). */
+async function reportErrors(fn: () => Promise<number>, rest: readonly string[]): Promise<number> {
   const debug = rest.includes("--debug");
   try {
-    return await run(command, rest);
+    return await fn();
   } catch (err) {
     const known =
       err instanceof InputError ||

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
+import { CustomModelSpec } from "./catalog/custom";
 import { Environment } from "./common/environment";
 import { nameProblems, nameRules, resourceAbbreviations, resourceName, NameParts } from "./common/naming";
 import { AzureRegion } from "./common/regions";
@@ -146,9 +147,10 @@ export interface PlatformGatewaySpec {
   /** Teams: one product (allow-list, token limit, monthly quota) and subscription each. */
   readonly teams: readonly GatewayTeam[];
   /**
-   * Canary upgrade of one deployment: the platform adds the candidate deployment (same model, type
-   * and capacity; the candidate version; named `<deployment>-canary`) and the gateway weights it
-   * against the stable one. Remove it or set the weight to 0 to roll back.
+   * Canary upgrade of one deployment: the platform adds the candidate deployment (same type and
+   * capacity; the candidate version of the same model or of a successor model; named
+   * `<deployment>-canary`) and the gateway weights it against the stable one, under the stable
+   * deployment's route and pool. Remove it or set the weight to 0 to roll back.
    * @default - no upgrade in progress
    */
   readonly upgrade?: UpgradeSpec;
@@ -216,10 +218,17 @@ export interface AiPlatformArgs {
   /** The Foundry accounts. */
   readonly accounts: readonly PlatformAccountSpec[];
   /**
-   * The day the model catalog judges deployments on (retired versions are refused).
+   * The day the model catalog judges deployments on (versions retiring soon or retired are logged
+   * as warnings naming the successor; the policy pack's lifecycle rules block retired ones).
    * @default - the current date
    */
   readonly catalogDate?: Date;
+  /**
+   * Models the catalog does not hold (fine-tuned, partner, or newer than the catalog), declared with
+   * the facts the checks need; every account may deploy them.
+   * @default - none
+   */
+  readonly customModels?: readonly CustomModelSpec[];
   /**
    * Monitoring: Log Analytics, Application Insights, diagnostic settings, alerts and a workbook.
    * @default - 30 days of logs, `allLogs`, default alert thresholds, no notification receivers
@@ -363,6 +372,7 @@ export class AiPlatform extends pulumi.ComponentResource {
           // The platform's Observability declares every account's diagnostic settings.
           diagnosticSettings: [],
           catalogDate: args.catalogDate,
+          customModels: args.customModels,
           tags,
         },
         { parent: this },

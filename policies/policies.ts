@@ -21,6 +21,7 @@ import { apimBackendHttpsUrl } from "./rules/apim/backend-https-url";
 
 import { aiDeploymentLifecycleRetired } from "./rules/ai/deployment-lifecycle-retired";
 import { aiDeploymentLifecycleRetiring } from "./rules/ai/deployment-lifecycle-retiring";
+import { aiDeploymentUncataloguedModel } from "./rules/ai/deployment-uncatalogued-model";
 import { apimApiTokenLimit } from "./rules/apim/api-token-limit";
 import { apimBackendManagedIdentity } from "./rules/apim/backend-managed-identity";
 import { apimPolicyBase } from "./rules/apim/policy-base";
@@ -79,4 +80,6 @@ export const policies: Rule[] = [
   // Issue 10: the private network path and gateway-only data access.
   networkApimBackendReachable,
   rbacRoleAssignmentGatewayOnly,
+  // Issue 11: models the catalog does not hold (custom, partner, newer) are reported, never passed silently.
+  aiDeploymentUncataloguedModel,
 ];

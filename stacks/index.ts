@@ -4,6 +4,7 @@
  * per problem and no stack trace.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { catalogDateFromEnv } from "./as-of";
 import { loadPlatformConfig } from "./config/load";
 import { ConfigError } from "./config/problems";
 import { platformProgram } from "./program";
@@ -15,6 +16,7 @@ export = async () => {
       pulumi.runtime.allConfig(),
       configSecretKeys(),
       `stacks/Pulumi.${pulumi.getStack()}.yaml`,
+      catalogDateFromEnv(),
     );
     return platformProgram(loaded);
   } catch (err) {

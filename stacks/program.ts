@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AiPlatform, PlatformGatewaySpec, PlatformNetworkSpec } from "../components/platform";
+import { customModelSpecs } from "./config/custom-models";
 import { GatewayConfig } from "./config/gateway";
 import { NetworkConfig } from "./config/network";
 import { LoadedConfig } from "./config/load";
@@ -52,6 +53,7 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
       roleAssignments: account.roleAssignments,
     })),
     catalogDate: loaded.catalogDate,
+    customModels: customModelSpecs(config.customModels),
     observability: {
       retentionInDays: observability.retentionDays ?? operations.logRetentionDays,
       dailyCapGb: observability.dailyCapGb,

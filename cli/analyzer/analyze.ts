@@ -3,13 +3,42 @@
  * resource and AnalyzeStack over all of them, as `pulumi preview --policy-pack` does.
  */
 import { PlannedResource, Violation, isBlocking } from "../model";
-import { AnalyzerClient, AnalyzerInfo } from "./client";
+import { AnalyzerClient, AnalyzerInfo, PolicyConfigEntry } from "./client";
 import { PackProcess } from "./pack-process";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
 
 export interface PolicyRun {
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
   readonly violations: Violation[];
+  /** The config each policy ran with (level and properties, schema defaults filled in). */
+  readonly config: Readonly<Record<string, PolicyConfigEntry>>;
+}
+
+/**
+ * Pins the day every date-aware policy judges on: each policy whose schema takes `asOf` gets it,
+ * unless the config file sets one. The program and the pack then judge lifecycle on the same day.
+ */
+export function withAsOf(
+  config: Record<string, PolicyConfigEntry>,
+  info: AnalyzerInfo,
+  asOf: string | undefined,
+): Record<string, PolicyConfigEntry> {
+  if (asOf === undefined) {
+    return config;
+  }
+  const out: Record<string, PolicyConfigEntry> = { ...config };
+  for (const p of info.policies) {
+    const entry = out[p.name];
+    if (
+      entry &&
+      p.configSchema?.properties &&
+      "asOf" in p.configSchema.properties &&
+      entry.properties.asOf === undefined
+    ) {
+      out[p.name] = { ...entry, properties: { ...entry.properties, asOf } };
+    }
+  }
+  return out;
 }
 
 const severityRank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, "": 4 };
@@ -42,20 +71,25 @@ function unique(violations: readonly Violation[]): Violation[] {
 export async function runPolicies(
   pack: PackProcess,
   resources: readonly PlannedResource[],
-  opts: { stack: string; project: string; policyConfigFile?: string },
+  opts: { stack: string; project: string; policyConfigFile?: string; asOf?: string },
 ): Promise<PolicyRun> {
   const client = new AnalyzerClient(pack.address);
   try {
     const info: AnalyzerInfo = await client.getAnalyzerInfo();
-    const config = opts.policyConfigFile
-      ? resolvePolicyConfig(readPolicyConfigFile(opts.policyConfigFile), info, opts.policyConfigFile)
-      : resolvePolicyConfig({}, info, "(pack defaults)");
+    const config = withAsOf(
+      opts.policyConfigFile
+        ? resolvePolicyConfig(readPolicyConfigFile(opts.policyConfigFile), info, opts.policyConfigFile)
+        : resolvePolicyConfig({}, info, "(pack defaults)"),
+      info,
+      opts.asOf,
+    );
     await client.configureStack(opts.stack, opts.project, true);
     await client.configure(config);
     const [each, stack] = await Promise.all([client.analyzeEach(resources), client.analyzeStack(resources)]);
     return {
       pack: { name: info.name, version: info.version, policies: info.policies.length },
       violations: sortViolations(unique([...each, ...stack])),
+      config,
     };
   } finally {
     client.close();

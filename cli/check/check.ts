@@ -3,17 +3,24 @@
  * saved `plan --json`, so teams can audit what already runs.
  */
 import { PackProcess } from "../analyzer/pack-process";
-import { judge } from "../judge";
+import { judge, todayIso } from "../judge";
 import { Report } from "../report/report";
 import { readState } from "./state-file";
 
 export interface CheckOptions {
   readonly stateFile: string;
   readonly policyConfigFile?: string;
+  /**
+   * The day (YYYY-MM-DD) to judge model lifecycle on.
+   * @default - today
+   */
+  readonly asOf?: string;
 }
 
 /** Checks a deployed or planned stack; `packStarting` is the policy pack, started and stopped by the caller. */
 export async function check(opts: CheckOptions, packStarting: Promise<PackProcess>): Promise<Report> {
   const imported = readState(opts.stateFile);
-  return judge("check", imported.stack, imported.resources, packStarting, opts.policyConfigFile);
+  return judge("check", imported.stack, imported.resources, packStarting, opts.policyConfigFile, {
+    asOf: opts.asOf ?? todayIso(),
+  });
 }

@@ -1,5 +1,6 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
 import { isBlocking } from "../model";
+import { lifecycleMarkdown } from "./lifecycle";
 import { Report, shortName, summarize } from "./report";
 
 /** Makes text safe inside a Markdown table cell. */
@@ -26,6 +27,7 @@ export function markdownReport(report: Report): string {
     lines.push(`| \`${type}\` | ${count} |`);
   }
   lines.push("", "</details>", "");
+  lines.push(...lifecycleMarkdown(report.lifecycle));
   if (report.violations.length > 0) {
     lines.push("| Level | Severity | Policy | Resource | Message |", "|---|---|---|---|---|");
     for (const v of report.violations) {

@@ -1,5 +1,6 @@
 /** The result of a plan or a check, as every output format sees it. */
 import { EngineError, PlannedResource, Violation, isBlocking } from "../model";
+import type { LifecycleSection } from "./lifecycle";
 
 export interface Report {
   /** `plan` or `check`. */
@@ -9,6 +10,8 @@ export interface Report {
   readonly violations: readonly Violation[];
   readonly errors: readonly EngineError[];
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
+  /** Model lifecycle: what retired or retires within the window, with successors. */
+  readonly lifecycle: LifecycleSection;
 }
 
 export interface Summary {

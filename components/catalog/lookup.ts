@@ -1,9 +1,22 @@
 /**
  * Pure lookups over the model catalog. No I/O, no clock: callers pass the date they judge on.
+ *
+ * Prices and PTU facts are read through the functions below (`tokenPricesOf`, `ptuHourlyUsdOf`,
+ * `ptuReservationMonthlyUsdOf`, `outputTokenWeightOf`, `ptuSizing`) rather than from the model
+ * data, so that a refreshed price list can be laid over the catalog in one place.
  */
 import { DeploymentType, isProvisioned } from "./deployment-types";
 import { models } from "./models";
-import { ModelInfo, ModelVersion, ProvisionedType, PtuSizing } from "./types";
+import {
+  Lifecycle,
+  ModelInfo,
+  ModelVersion,
+  ProvisionedType,
+  PtuSizing,
+  Sourced,
+  Successor,
+  TokenPrices,
+} from "./types";
 
 const byName = new Map(models.map((m) => [m.name, m]));
 
@@ -28,21 +41,131 @@ export function ptuSizing(model: string, type: DeploymentType): PtuSizing | unde
   return findModel(model)?.ptu?.[type as ProvisionedType]?.value;
 }
 
+/** Token prices (USD per 1M tokens) of a model on a deployment type, with their source; undefined when not published. */
+export function tokenPricesOf(model: string, type: DeploymentType): Sourced<TokenPrices> | undefined {
+  return findModel(model)?.prices?.[type];
+}
+
+/** USD per PTU-hour of a model on a provisioned type, with its source. */
+export function ptuHourlyUsdOf(model: string, type: DeploymentType): Sourced<number> | undefined {
+  return isProvisioned(type) ? findModel(model)?.ptuHourlyUsd?.[type as ProvisionedType] : undefined;
+}
+
+/** USD per PTU per month with a monthly reservation, with its source. */
+export function ptuReservationMonthlyUsdOf(model: string, type: DeploymentType): Sourced<number> | undefined {
+  return isProvisioned(type)
+    ? findModel(model)?.ptuReservationMonthlyUsd?.[type as ProvisionedType]
+    : undefined;
+}
+
+/** How many input tokens one output token counts as against PTU capacity, with its source. */
+export function outputTokenWeightOf(model: string): Sourced<number> | undefined {
+  return findModel(model)?.outputTokenWeight;
+}
+
+/** A replacement resolved for a day: the model and version to move to, and how long it serves. */
+export interface ResolvedSuccessor extends Successor {
+  /** Retirement date of the successor version, when the catalog knows it. */
+  readonly retirementDate?: string;
+  /** False when the catalog does not hold the successor (its lifecycle is not known here). */
+  readonly catalogued: boolean;
+}
+
 export type VersionStatus =
   | { readonly status: "unknown-model" }
   | { readonly status: "unknown-version"; readonly known: readonly string[] }
-  | { readonly status: "retired"; readonly retirementDate: string }
+  | {
+      readonly status: "retired";
+      readonly retirementDate: string;
+      /** What to move to, when a replacement is known. */
+      readonly successor?: ResolvedSuccessor;
+    }
   | {
       readonly status: "active";
-      readonly lifecycle: "GA" | "Preview";
+      readonly lifecycle: Lifecycle;
       readonly retirementDate?: string;
       /** Whole days from `on` to the retirement date, when one is published. */
       readonly daysToRetirement?: number;
       /** True when the version is deprecated: no new customers, existing deployments serve until retirement. */
       readonly deprecated?: boolean;
+      /** What to move to, when a replacement is known. */
+      readonly successor?: ResolvedSuccessor;
     };
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** Start (00:00 UTC) of an ISO date. */
+function dayStart(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`);
+}
+
+/** True when a version with this retirement date no longer serves on `on` (retired from 00:00 UTC). */
+function retiredOn(retirementDate: string | undefined, on: Date): boolean {
+  return retirementDate !== undefined && dayStart(retirementDate) <= on.getTime();
+}
+
+/** The version a successor names, or the successor model's latest version. */
+function successorVersion(s: Successor): ModelVersion | undefined {
+  const info = findModel(s.model);
+  if (!info) {
+    return undefined;
+  }
+  return s.version !== undefined
+    ? info.versions.find((v) => v.version === s.version)
+    : [...info.versions].sort((a, b) => a.version.localeCompare(b.version)).pop();
+}
+
+/**
+ * What a version should move to on `on`: its recorded replacement, followed further while a
+ * replacement has retired by then or retires no later than the version itself (moving there would
+ * buy no time). Undefined when no replacement is known. A replacement the catalog does not hold
+ * ends the chain (`catalogued: false`).
+ */
+export function successorOf(model: string, version: string, on: Date): ResolvedSuccessor | undefined {
+  const start = findVersion(model, version);
+  const floor = start?.retirementDate?.value;
+  const seen = new Set<string>([`${model}@${version}`]);
+  let next = start?.replacement?.value;
+  while (next) {
+    const target = successorVersion(next);
+    if (!target) {
+      return { ...next, catalogued: false };
+    }
+    const key = `${next.model}@${target.version}`;
+    if (seen.has(key)) {
+      return undefined;
+    }
+    seen.add(key);
+    const retires = target.retirementDate?.value;
+    const buysTime = floor === undefined || retires === undefined || retires > floor;
+    if (!retiredOn(retires, on) && buysTime) {
+      return {
+        model: next.model,
+        version: target.version,
+        basis: next.basis,
+        catalogued: true,
+        ...(retires !== undefined ? { retirementDate: retires } : {}),
+      };
+    }
+    next = target.replacement?.value;
+  }
+  return undefined;
+}
+
+/** "gpt-5.4 2026-03-05 (serves until 2027-09-02; the catalog's choice, no replacement is published)". */
+export function describeSuccessor(s: ResolvedSuccessor): string {
+  const name = s.version !== undefined ? `${s.model} ${s.version}` : s.model;
+  const until = s.retirementDate
+    ? `serves until ${s.retirementDate}`
+    : s.catalogued
+      ? "no retirement date published"
+      : "not in the catalog";
+  const basis =
+    s.basis === "schedule"
+      ? "Microsoft's published replacement"
+      : "the catalog's choice, no replacement is published";
+  return `${name} (${until}; ${basis})`;
+}
 
 /**
  * Whether a model version serves on the given date, and for how long it still will. A version is
@@ -57,26 +180,24 @@ export function versionStatus(model: string, version: string, on: Date): Version
   if (!v) {
     return { status: "unknown-version", known: info.versions.map((x) => x.version) };
   }
+  const successor = successorOf(model, version, on);
+  const next = successor ? { successor } : {};
   const retirement = v.retirementDate?.value;
-  if (retirement !== undefined) {
-    // Retired from 00:00 UTC on the retirement date; `daysToRetirement` counts whole days before it.
-    const untilRetirement = Date.parse(`${retirement}T00:00:00Z`) - on.getTime();
-    if (untilRetirement <= 0) {
-      return { status: "retired", retirementDate: retirement };
-    }
-    const days = Math.floor(untilRetirement / dayMs);
-    return {
-      status: "active",
-      lifecycle: v.lifecycle.value,
-      retirementDate: retirement,
-      daysToRetirement: days,
-      ...(v.deprecated?.value ? { deprecated: true } : {}),
-    };
+  if (retirement !== undefined && retiredOn(retirement, on)) {
+    return { status: "retired", retirementDate: retirement, ...next };
   }
   return {
     status: "active",
     lifecycle: v.lifecycle.value,
+    ...(retirement !== undefined
+      ? {
+          retirementDate: retirement,
+          // Whole days before 00:00 UTC on the retirement date.
+          daysToRetirement: Math.floor((dayStart(retirement) - on.getTime()) / dayMs),
+        }
+      : {}),
     ...(v.deprecated?.value ? { deprecated: true } : {}),
+    ...next,
   };
 }
 

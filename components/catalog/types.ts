@@ -19,8 +19,34 @@ export interface Sourced<T> {
   readonly source: Source;
 }
 
-export type Capability =
-  "chat" | "reasoning" | "vision" | "tools" | "structuredOutput" | "embeddings" | "routing";
+/** The capabilities a model may list, in a stable order. */
+export const capabilities = [
+  "chat",
+  "reasoning",
+  "vision",
+  "tools",
+  "structuredOutput",
+  "embeddings",
+  "routing",
+] as const;
+
+export type Capability = (typeof capabilities)[number];
+
+/**
+ * The model (and version) that replaces a version when it retires.
+ * - `schedule`: the replacement Microsoft publishes in the retirement schedule or models table.
+ * - `catalog`: no replacement is published; the catalog names the GA model of the same line and
+ *   size with the latest retirement date (see `catalogChoice` in `models/sources.ts`).
+ */
+export interface Successor {
+  readonly model: string;
+  /**
+   * Version of the replacement.
+   * @default - the replacement's latest version in the catalog
+   */
+  readonly version?: string;
+  readonly basis: "schedule" | "catalog";
+}
 
 export type ProvisionedType = Extract<
   DeploymentType,
@@ -44,7 +70,12 @@ export interface TokenPrices {
   readonly output?: number;
 }
 
-export type Lifecycle = "GA" | "Preview";
+/**
+ * Lifecycle stage of a version (Learn, "Foundry Models lifecycle and support policy"): Preview,
+ * GA, or Legacy (newer models exist; new deployments are still allowed until deprecation). A
+ * Deprecated version is a GA or Legacy one with `deprecated` set.
+ */
+export type Lifecycle = "GA" | "Preview" | "Legacy";
 
 export interface ModelVersion {
   readonly version: string;
@@ -56,6 +87,11 @@ export interface ModelVersion {
    * already deploy it may create new deployments, until its retirement date.
    */
   readonly deprecated?: Sourced<boolean>;
+  /**
+   * What replaces this version when it retires. Follow it with `successorOf`, which skips
+   * replacements that have themselves retired.
+   */
+  readonly replacement?: Sourced<Successor>;
   /** Model-router versions only: the models this version routes between. */
   readonly routes?: Sourced<readonly RoutableModel[]>;
   /**
@@ -75,7 +111,10 @@ export interface RoutableModel {
 export interface ModelInfo {
   /** Model name as deployments spell it, for example `gpt-4.1-mini`. */
   readonly name: string;
-  /** Model format of the deployment (`OpenAI` for Azure OpenAI models). */
+  /**
+   * Model format of the deployment (`properties.model.format`): the publisher, for example
+   * `OpenAI`, `DeepSeek`, `Meta`, `Mistral AI`, `xAI`, `Microsoft`.
+   */
   readonly format: string;
   readonly versions: readonly ModelVersion[];
   readonly capabilities: Sourced<readonly Capability[]>;
@@ -85,12 +124,15 @@ export interface ModelInfo {
   readonly deploymentTypes: Sourced<readonly DeploymentType[]>;
   /** PTU sizing per provisioned type offered. */
   readonly ptu?: Partial<Record<ProvisionedType, Sourced<PtuSizing>>>;
-  /** How many input tokens one output token counts as against PTU capacity. */
+  /**
+   * How many input tokens one output token counts as against PTU capacity (the onboarding page's
+   * "throughput ratio"; gpt-5: 8, gpt-5.4: 6, gpt-4.1: 4).
+   */
   readonly outputTokenWeight?: Sourced<number>;
-  /** Token prices per deployment type. */
+  /** Token prices per deployment type (USD per 1M tokens, East US 2; read them with `tokenPricesOf`). */
   readonly prices?: Partial<Record<DeploymentType, Sourced<TokenPrices>>>;
-  /** USD per PTU-hour per provisioned type. */
+  /** USD per PTU-hour per provisioned type (read with `ptuHourlyUsdOf`). */
   readonly ptuHourlyUsd?: Partial<Record<ProvisionedType, Sourced<number>>>;
-  /** USD per PTU per month with a monthly reservation, per provisioned type. */
+  /** USD per PTU per month with a monthly reservation, per provisioned type (read with `ptuReservationMonthlyUsdOf`). */
   readonly ptuReservationMonthlyUsd?: Partial<Record<ProvisionedType, Sourced<number>>>;
 }

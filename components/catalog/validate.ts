@@ -6,9 +6,18 @@
  * Both the `FoundryAccount` component and the stack config schema use it, so a mistake reads the
  * same in `pulumi up`, in the offline plan and in a unit test.
  */
-import { deploymentTypes, isDeploymentType, isProvisioned } from "./deployment-types";
-import { activeVersions, findModel, modelNames, ptuSizing, versionStatus } from "./lookup";
-import { ModelVersion, PtuSizing, RoutableModel } from "./types";
+import { CustomModelSpec, findCustomModel } from "./custom";
+import { DeploymentType, deploymentTypes, isDeploymentType, isProvisioned } from "./deployment-types";
+import {
+  activeVersions,
+  describeSuccessor,
+  findModel,
+  modelNames,
+  ptuSizing,
+  ResolvedSuccessor,
+  versionStatus,
+} from "./lookup";
+import { ModelVersion, ProvisionedType, PtuSizing, RoutableModel } from "./types";
 
 /** Name of the model-router model. */
 export const modelRouterName = "model-router";
@@ -76,6 +85,14 @@ function lastRetirement(versions: readonly ModelVersion[]): string | undefined {
     .pop();
 }
 
+/** "; move to gpt-5.4 2026-03-05 (...)", or the fallback advice when no successor is known. */
+function moveTo(successor: ResolvedSuccessor | undefined, fallback?: string): string {
+  if (successor) {
+    return `; successor: ${describeSuccessor(successor)}`;
+  }
+  return fallback ? `; ${fallback}` : "";
+}
+
 function versionProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[] {
   const info = findModel(spec.model);
   if (!info) {
@@ -85,7 +102,7 @@ function versionProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
   if (spec.version === undefined) {
     if (activeVersions(spec.model, on).length === 0) {
       problems.push(
-        error(
+        warning(
           ["model"],
           spec.model,
           `every catalog version of ${spec.model} has retired (the last on ${lastRetirement(info.versions) ?? "an unpublished date"}); deploy another model`,
@@ -106,15 +123,19 @@ function versionProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
       );
       break;
     case "retired": {
+      // A warning, not an error: the plan completes and the mandatory lifecycle rule of the policy
+      // pack blocks it, in every report, naming the successor.
       const active = activeVersions(spec.model, on);
       problems.push(
-        error(
+        warning(
           ["version"],
           spec.version,
           `${spec.model} version ${spec.version} retired on ${status.retirementDate} and no longer serves; ${
-            active.length > 0
-              ? `use one of: ${active.join(", ")}`
-              : `no version of ${spec.model} still serves, deploy another model`
+            status.successor
+              ? `move to ${describeSuccessor(status.successor)}`
+              : active.length > 0
+                ? `use one of: ${active.join(", ")}`
+                : `no version of ${spec.model} still serves and no replacement is known: deploy another model`
           }`,
         ),
       );
@@ -126,7 +147,7 @@ function versionProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
           warning(
             ["version"],
             spec.version,
-            `${spec.model} version ${spec.version} is deprecated: only subscriptions that already deploy it can create new deployments${status.retirementDate ? `, until it retires on ${status.retirementDate}` : ""}`,
+            `${spec.model} version ${spec.version} is deprecated: only subscriptions that already deploy it can create new deployments${status.retirementDate ? `, until it retires on ${status.retirementDate}` : ""}${moveTo(status.successor)}`,
           ),
         );
       } else if (status.daysToRetirement !== undefined && status.daysToRetirement <= retirementWarningDays) {
@@ -134,7 +155,15 @@ function versionProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
           warning(
             ["version"],
             spec.version,
-            `${spec.model} version ${spec.version} retires on ${status.retirementDate} (in ${status.daysToRetirement} days); plan the move to a newer version or model`,
+            `${spec.model} version ${spec.version} retires on ${status.retirementDate} (in ${status.daysToRetirement} days)${moveTo(status.successor, "plan the move to a newer version or model")}`,
+          ),
+        );
+      } else if (status.lifecycle === "Legacy") {
+        problems.push(
+          warning(
+            ["version"],
+            spec.version,
+            `${spec.model} version ${spec.version} is Legacy: newer models exist${status.retirementDate ? ` and it retires on ${status.retirementDate}` : ""}${moveTo(status.successor, "plan the move to a newer model")}`,
           ),
         );
       }
@@ -165,8 +194,17 @@ function typeProblems(spec: CatalogDeploymentSpec): CatalogProblem[] {
   }
   if (isProvisioned(spec.type)) {
     const sizing = ptuSizing(spec.model, spec.type);
-    const problem =
-      sizing && Number.isInteger(spec.capacity) ? ptuSizeProblem(spec.capacity, sizing) : undefined;
+    if (!sizing) {
+      // Fail closed, but do not refuse: Azure offers the type, Learn publishes no minimum or step.
+      return [
+        warning(
+          ["capacity"],
+          spec.capacity,
+          `${spec.model} as ${spec.type}: no PTU sizing is published for this model, so ${spec.capacity} PTUs is not checked against Azure's minimum and step; confirm it in the Foundry portal's capacity calculator`,
+        ),
+      ];
+    }
+    const problem = Number.isInteger(spec.capacity) ? ptuSizeProblem(spec.capacity, sizing) : undefined;
     if (problem) {
       return [error(["capacity"], spec.capacity, `${spec.model} as ${spec.type}: ${problem}`)];
     }
@@ -247,11 +285,13 @@ function routingProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
     }
     const status = versionStatus(m.model, m.version, on);
     if (status.status === "retired") {
+      // A warning: a config that was valid does not turn invalid on a retirement day; the
+      // lifecycle report lists it with the successor.
       problems.push(
-        error(
+        warning(
           ["routing", "models", i],
           `${m.model} ${m.version}`,
-          `${m.model} version ${m.version} retired on ${status.retirementDate}; remove it from the subset`,
+          `${m.model} version ${m.version} retired on ${status.retirementDate}; remove it from the subset${moveTo(status.successor)}`,
         ),
       );
     }
@@ -263,14 +303,91 @@ function routingProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[
  * Everything the catalog says is wrong with (errors) or worth knowing about (warnings) one
  * deployment, judged on `on`. An unknown model stops the other checks.
  */
-export function catalogProblems(spec: CatalogDeploymentSpec, on: Date): CatalogProblem[] {
+export function catalogProblems(
+  spec: CatalogDeploymentSpec,
+  on: Date,
+  customModels?: readonly CustomModelSpec[],
+): CatalogProblem[] {
   if (!findModel(spec.model)) {
-    return [error(["model"], spec.model, `not a model in the catalog; known: ${modelNames().join(", ")}`)];
+    const custom = findCustomModel(customModels, spec.model);
+    if (custom) {
+      return customDeploymentProblems(spec, custom);
+    }
+    return [
+      error(
+        ["model"],
+        spec.model,
+        `not a model in the catalog; known: ${modelNames().join(", ")}. To deploy a model the catalog does not hold (fine-tuned, partner, or newer than the catalog), declare it under customModels with its format, deployment types and PTU sizes`,
+      ),
+    ];
   }
   return [...versionProblems(spec, on), ...typeProblems(spec), ...routingProblems(spec, on)];
 }
 
-/** The model format a deployment of `model` uses (`OpenAI` when the catalog does not know the model). */
-export function modelFormatOf(model: string): string {
-  return findModel(model)?.format ?? "OpenAI";
+/** A deployment of a declared custom model: version, type and PTU size against the declaration. */
+function customDeploymentProblems(spec: CatalogDeploymentSpec, custom: CustomModelSpec): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  if (spec.version !== undefined && custom.versions && !custom.versions.includes(spec.version)) {
+    problems.push(
+      error(
+        ["version"],
+        spec.version,
+        `not a declared version of custom model ${spec.model}; declared: ${custom.versions.join(", ")}`,
+      ),
+    );
+  }
+  if (spec.routing) {
+    problems.push(
+      error(
+        ["routing"],
+        spec.routing,
+        `only ${modelRouterName} deployments take routing settings; remove 'routing'`,
+      ),
+    );
+  }
+  if (!isDeploymentType(spec.type)) {
+    problems.push(error(["type"], spec.type, `not a deployment type; known: ${deploymentTypes.join(", ")}`));
+    return problems;
+  }
+  if (!custom.deploymentTypes.includes(spec.type)) {
+    problems.push(
+      error(
+        ["type"],
+        spec.type,
+        `custom model ${spec.model} is declared for ${custom.deploymentTypes.join(", ")} only; add ${spec.type} to its deploymentTypes if the publisher offers it`,
+      ),
+    );
+    return problems;
+  }
+  const sizing = isProvisioned(spec.type) ? custom.ptu?.[spec.type as ProvisionedType] : undefined;
+  const problem =
+    sizing && Number.isInteger(spec.capacity) ? ptuSizeProblem(spec.capacity, sizing) : undefined;
+  if (problem) {
+    problems.push(error(["capacity"], spec.capacity, `${spec.model} as ${spec.type}: ${problem}`));
+  }
+  problems.push(
+    warning(
+      ["model"],
+      spec.model,
+      `${spec.model} is a custom model (format ${custom.format}): its lifecycle, prices and PTU facts are declared in customModels (${custom.source ?? "declared by the platform team"}), not sourced from Microsoft's published tables`,
+    ),
+  );
+  return problems;
+}
+
+/** The model format a deployment of `model` uses: the catalog's, a custom model's, else `OpenAI`. */
+export function modelFormatOf(model: string, customModels?: readonly CustomModelSpec[]): string {
+  return findModel(model)?.format ?? findCustomModel(customModels, model)?.format ?? "OpenAI";
+}
+
+/** PTU sizing of a model on a type: the catalog's, else a custom model's declaration. */
+export function ptuSizingOf(
+  model: string,
+  type: DeploymentType,
+  customModels?: readonly CustomModelSpec[],
+): PtuSizing | undefined {
+  return (
+    ptuSizing(model, type) ??
+    (isProvisioned(type) ? findCustomModel(customModels, model)?.ptu?.[type as ProvisionedType] : undefined)
+  );
 }

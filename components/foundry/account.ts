@@ -11,6 +11,7 @@ import {
   PrivateEndpointSpec,
   RoleAssignmentSpec,
 } from "../common/avm";
+import { CustomModelSpec, customModelProblems } from "../catalog/custom";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { declareLock } from "../common/lock";
 import { nameProblems, nameRules } from "../common/naming";
@@ -156,11 +157,18 @@ export interface FoundryAccountArgs {
   /** Tags for the account and its children: `environment`, `owner` and `costCenter` at least. */
   readonly tags: RequiredTags;
   /**
-   * The day the catalog judges model versions on (retired versions are refused). Pass it to keep a
-   * test independent of the clock.
+   * The day the catalog judges model versions on: versions retiring soon or retired are logged as
+   * warnings naming the successor (the policy pack's lifecycle rules block retired ones). Pass it to
+   * keep a test independent of the clock.
    * @default - the current date
    */
   readonly catalogDate?: Date;
+  /**
+   * Models the catalog does not hold (fine-tuned, partner, or newer than the catalog), with the
+   * facts the checks need: format, deployment types, PTU sizes for provisioned types.
+   * @default - none: every deployment must use a catalog model
+   */
+  readonly customModels?: readonly CustomModelSpec[];
 }
 
 /** The built-in role `grantInference` assigns: call deployments, nothing else. */
@@ -206,7 +214,12 @@ export function foundryAccountProblems(
   const warnings: string[] = [];
   const specs = args.deployments ?? [];
   errors.push(...validateDeploymentSpecs(specs));
-  for (const p of deploymentProblems(specs, on)) {
+  for (const p of customModelProblems(args.customModels ?? [])) {
+    errors.push(
+      `customModels${p.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("")}: ${p.message}`,
+    );
+  }
+  for (const p of deploymentProblems(specs, on, args.customModels)) {
     (p.severity === "error" ? errors : warnings).push(formatDeploymentProblem(specs, p));
   }
 
@@ -400,10 +413,11 @@ export class FoundryAccount extends pulumi.ComponentResource {
         tags,
         defaultRaiPolicyName: raiPolicyName,
         after: [this.raiPolicy],
+        customModels: args.customModels,
       },
       specs,
     );
-    this.deploymentSpecs = specs.map((s) => deployedModelOf(s, raiPolicyName));
+    this.deploymentSpecs = specs.map((s) => deployedModelOf(s, raiPolicyName, args.customModels));
 
     const created: pulumi.Resource[] = [this.raiPolicy, ...Object.values(this.deployments)];
     const projectResources: Record<string, cognitiveservices.Project> = {};

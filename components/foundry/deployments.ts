@@ -12,6 +12,7 @@ import {
   VersionUpgradeOption,
 } from "../catalog/deployment-types";
 import { findVersion } from "../catalog/lookup";
+import { CustomModelSpec } from "../catalog/custom";
 import { catalogProblems, modelFormatOf, RoutingMode } from "../catalog/validate";
 import { nameProblems, nameRules } from "../common/naming";
 import { Tags } from "../common/tags";
@@ -228,12 +229,16 @@ export function spilloverProblems(specs: readonly ModelDeploymentSpec[]): Deploy
 
 /**
  * Every problem with one account's deployments, judged on `on`: the catalog's (model, version,
- * type, PTU size, routing) and the spillover rules.
+ * type, PTU size, routing; custom models against their declaration) and the spillover rules.
  */
-export function deploymentProblems(specs: readonly ModelDeploymentSpec[], on: Date): DeploymentProblem[] {
+export function deploymentProblems(
+  specs: readonly ModelDeploymentSpec[],
+  on: Date,
+  customModels?: readonly CustomModelSpec[],
+): DeploymentProblem[] {
   const problems: DeploymentProblem[] = [];
   specs.forEach((spec, index) => {
-    for (const p of catalogProblems(spec, on)) {
+    for (const p of catalogProblems(spec, on, customModels)) {
       problems.push({ index, ...p });
     }
   });
@@ -253,12 +258,16 @@ export function formatDeploymentProblem(specs: readonly ModelDeploymentSpec[], p
 }
 
 /** The plain data of a spec once defaults are applied. */
-export function deployedModelOf(spec: ModelDeploymentSpec, defaultRaiPolicyName: string): DeployedModel {
+export function deployedModelOf(
+  spec: ModelDeploymentSpec,
+  defaultRaiPolicyName: string,
+  customModels?: readonly CustomModelSpec[],
+): DeployedModel {
   const routing = spec.routing;
   return {
     name: deploymentNameOf(spec),
     model: spec.model,
-    format: modelFormatOf(spec.model),
+    format: modelFormatOf(spec.model, customModels),
     version: spec.version,
     type: spec.type,
     capacity: spec.capacity,
@@ -303,6 +312,11 @@ export interface DeploymentTarget {
   readonly defaultRaiPolicyName?: string;
   /** Resources the first deployment waits for (for example the RAI policy it uses). */
   readonly after?: readonly pulumi.Resource[];
+  /**
+   * Models the catalog does not hold, with their declared facts (format, deployment types, PTU sizes).
+   * @default - none
+   */
+  readonly customModels?: readonly CustomModelSpec[];
 }
 
 /** A registered deployment: the typed resource, or the generic one for routing settings. */
@@ -321,7 +335,11 @@ export function declareDeployments(
   const created: Record<string, DeploymentResource> = {};
   let previous: readonly pulumi.Resource[] = target.after ?? [];
   for (const spec of specs) {
-    const data = deployedModelOf(spec, target.defaultRaiPolicyName ?? defaultRaiPolicyName);
+    const data = deployedModelOf(
+      spec,
+      target.defaultRaiPolicyName ?? defaultRaiPolicyName,
+      target.customModels,
+    );
     const opts: pulumi.CustomResourceOptions = {
       parent: target.account,
       dependsOn: [...previous],

@@ -1,8 +1,10 @@
 /**
- * Weighted canary upgrades: a candidate deployment of a new model version next to the stable one,
- * receiving `weightPercent` of the stable deployment's traffic through the gateway pool. Rolling
- * back is removing the upgrade or setting its weight to 0: no candidate is declared, so the plan
- * shows the stable version alone (and the next `pulumi up` deletes the candidate).
+ * Weighted canary upgrades: a candidate deployment of a new model version, or of a successor model
+ * (gpt-5 → gpt-5.4), next to the stable one, receiving `weightPercent` of the stable deployment's
+ * traffic through the gateway pool. Clients keep calling the stable deployment's name: the candidate
+ * sits in the stable deployment's pool whatever model it serves. Rolling back is removing the
+ * upgrade or setting its weight to 0: no candidate is declared, so the plan shows the stable
+ * version alone (and the next `pulumi up` deletes the candidate).
  */
 import { DeploymentType, familyOf } from "../catalog/deployment-types";
 import { nameProblems, nameRules } from "../common/naming";
@@ -16,7 +18,12 @@ export interface UpgradeSpec {
    * @default - every account that has a deployment of that name gets a candidate
    */
   readonly account?: string;
-  /** Model version of the candidate, for example `2025-08-07`. */
+  /**
+   * Model of the candidate: a successor model, for example `gpt-5.4` for a `gpt-5` deployment.
+   * @default - the stable deployment's model (a version upgrade)
+   */
+  readonly candidateModel?: string;
+  /** Model version of the candidate, for example `2026-03-05`. */
   readonly candidateVersion: string;
   /** Share of the stable deployment's traffic sent to the candidate, 0–100; 0 rolls back. */
   readonly weightPercent: number;
@@ -41,7 +48,7 @@ export function candidateDeploymentName(stable: string): string {
 export interface CanaryPlan<S extends DeploymentLike> {
   readonly account: string;
   readonly stable: S;
-  /** Same model, type and capacity as the stable one; the candidate version; never protected (rollback deletes it). */
+  /** Same type and capacity as the stable one; the candidate model and version; never protected (rollback deletes it). */
   readonly candidate: S;
   readonly weightPercent: number;
 }
@@ -96,7 +103,8 @@ export function planCanary<S extends DeploymentLike>(
         `${at}: batch deployments are not served through the gateway, so they cannot be canaried`,
       );
     }
-    if (stable.version === upgrade.candidateVersion) {
+    const candidateModel = upgrade.candidateModel ?? stable.model;
+    if (candidateModel === stable.model && stable.version === upgrade.candidateVersion) {
       problems.push(`${at}: candidateVersion '${upgrade.candidateVersion}' is the stable version already`);
     }
     if ((account.deployments ?? []).some((d) => (d.name ?? d.model) === name)) {
@@ -113,7 +121,13 @@ export function planCanary<S extends DeploymentLike>(
     plans: found.map(({ account, stable }) => ({
       account: account.name,
       stable,
-      candidate: { ...stable, name, version: upgrade.candidateVersion, protect: false },
+      candidate: {
+        ...stable,
+        name,
+        model: upgrade.candidateModel ?? stable.model,
+        version: upgrade.candidateVersion,
+        protect: false,
+      },
       weightPercent: upgrade.weightPercent,
     })),
     problems,

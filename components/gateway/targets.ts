@@ -126,17 +126,33 @@ function tierOf(t: GatewayModelTarget, all: readonly GatewayModelTarget[], prima
 }
 
 /**
+ * The model whose pool a target joins: its own, or for a canary candidate its stable deployment's
+ * (a candidate of a successor model is still served under the stable deployment's route).
+ */
+export function poolModelOf(t: GatewayModelTarget, all: readonly GatewayModelTarget[]): string {
+  if (t.canary) {
+    const stable = all.find((s) => s.account === t.account && s.deployment === t.canary?.stable);
+    if (stable && !stable.canary) {
+      return stable.model;
+    }
+  }
+  return t.model;
+}
+
+/**
  * Plans one pool per routable model: provisioned deployments first (priority 1), their standard
  * spillover next, then standard deployments in the primary region, then other regions (priorities
  * are consecutive from 1 over the tiers present). Within a priority group every member weighs
- * {@link defaultWeight}; a canary splits its stable deployment's weight 100−w / w.
+ * {@link defaultWeight}; a canary splits its stable deployment's weight 100−w / w, in the stable
+ * deployment's pool even when it serves a successor model.
  * Pools and members are ordered deterministically (model, then priority, account, deployment).
  */
 export function planPools(targets: readonly GatewayModelTarget[], primaryRegion: string): PoolPlan[] {
   const routable = targets.filter(isRoutable);
-  const models = [...new Set(routable.map((t) => t.model))].sort();
+  const poolModel = (t: GatewayModelTarget) => poolModelOf(t, routable);
+  const models = [...new Set(routable.map(poolModel))].sort();
   return models.map((model) => {
-    const own = routable.filter((t) => t.model === model);
+    const own = routable.filter((t) => poolModel(t) === model);
     const tiers = own.map((t) => tierOf(t, own, primaryRegion));
     const present = [...new Set(tiers)].sort((a, b) => a - b);
     const members = own.map((t, i): PoolMember => {
@@ -275,10 +291,6 @@ export function targetProblems(targets: readonly GatewayModelTarget[]): string[]
       if (!s) {
         problems.push(
           `canary '${key}' names stable deployment '${stable}', which account '${t.account}' does not have`,
-        );
-      } else if (s.model !== t.model) {
-        problems.push(
-          `canary '${key}' serves '${t.model}' but its stable deployment '${stable}' serves '${s.model}'`,
         );
       } else if (s.canary) {
         problems.push(`canary '${key}' names '${stable}', itself a canary; canaries cannot chain`);

@@ -20,6 +20,8 @@ export interface AiDeploymentView {
   readonly skuName: string | undefined;
   readonly modelName: string | undefined;
   readonly modelVersion: string | undefined;
+  /** `properties.model.format`, for example `OpenAI` or `DeepSeek`. */
+  readonly modelFormat: string | undefined;
   readonly versionUpgradeOption: string | undefined;
   readonly raiPolicyName: string | undefined;
   /** Name of the account the deployment belongs to, where the props say. */
@@ -69,6 +71,9 @@ export function aiDeploymentView(type: string, props: Record<string, unknown>): 
     },
     get modelVersion() {
       return text(field(props.properties, "model", "version"));
+    },
+    get modelFormat() {
+      return text(field(props.properties, "model", "format"));
     },
     get versionUpgradeOption() {
       return text(field(props.properties, "versionUpgradeOption"));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { deploymentTypes, versionUpgradeOptions } from "../../components/catalog/deployment-types";
+import { CustomModelSpec } from "../../components/catalog/custom";
 import { findModel } from "../../components/catalog/lookup";
 import { routingModes } from "../../components/catalog/validate";
 import { builtInRoles } from "../../components/common/roles";
@@ -107,7 +108,12 @@ export const deploymentConfig = z
     name: deploymentName
       .optional()
       .describe("Deployment name, used by clients in the URL. Default: the model name."),
-    model: z.string().min(1).describe("Model name, for example gpt-5-mini; must be in the model catalog."),
+    model: z
+      .string()
+      .min(1)
+      .describe(
+        "Model name, for example gpt-5.4-mini; must be in the model catalog or declared under customModels.",
+      ),
     version: z
       .string()
       .min(1)
@@ -256,11 +262,12 @@ export function refineAccounts(
   environment: Environment,
   on: Date,
   ctx: z.RefinementCtx,
+  customModels?: readonly CustomModelSpec[],
 ): void {
   const deploymentNames = accounts.map((a) => a.deployments.map(deploymentNameOf));
   accounts.forEach((account, i) => {
     const base = ["accounts", i] as const;
-    for (const p of deploymentProblems(account.deployments, on)) {
+    for (const p of deploymentProblems(account.deployments, on, customModels)) {
       if (p.severity !== "error") {
         continue;
       }

@@ -46,6 +46,13 @@ const upgradeConfig = z
       .string()
       .optional()
       .describe("Account holding it. Default: every account with a deployment of that name."),
+    candidateModel: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Model of the candidate: a successor model (gpt-5 → gpt-5.4). Default: the stable deployment's model.",
+      ),
     candidateVersion: z.string().min(1).describe("Model version of the candidate deployment."),
     weightPercent: z
       .number()
@@ -54,7 +61,9 @@ const upgradeConfig = z
       .max(100)
       .describe("Share of the stable deployment's traffic sent to the candidate; 0 rolls back."),
   })
-  .describe("Canary upgrade: a candidate deployment `<deployment>-canary` weighted against the stable one.");
+  .describe(
+    "Canary upgrade: a candidate deployment `<deployment>-canary` (a newer version or a successor model) weighted against the stable one under its route.",
+  );
 
 const semanticCacheConfig = z
   .strictObject({

@@ -10,6 +10,8 @@ import { budgetConfig } from "./budget";
 import { observabilityConfig } from "./observability";
 import { gatewayConfig, gatewayConfigIssues } from "./gateway";
 import { networkConfig } from "./network";
+import { canaryCatalogIssues } from "./canary-catalog";
+import { customModelsConfig, customModelsIssues, customModelSpecs } from "./custom-models";
 import { region, shortName } from "./primitives";
 
 /** The Pulumi config namespace of the platform's keys (the project name). */
@@ -38,6 +40,7 @@ export const platformConfig = z
     access: accessConfig.optional(),
     gateway: gatewayConfig.optional(),
     network: networkConfig.optional(),
+    customModels: customModelsConfig,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -68,17 +71,22 @@ export const platformConfig = z
       });
     });
     gatewayConfigIssues(config, ctx);
+    customModelsIssues(config.customModels, ctx);
   });
 
 /** The validated configuration, as written (defaults that depend on the environment not yet applied). */
 export type PlatformConfig = z.infer<typeof platformConfig>;
 
 /**
- * The schema plus the checks that depend on the model catalog and the date it judges on (retired
- * versions are refused). The program and the offline plan use the current date; tests pass a fixed one.
+ * The schema plus the checks that depend on the model catalog and the date it judges on (unknown
+ * models and versions, types, PTU sizes; a retired version is not a config error: the policy
+ * pack's lifecycle rule reports it). The program and the offline plan use the current date unless
+ * told another (`plan --as-of`); tests pass a fixed one.
  */
 export function platformConfigOn(on: Date) {
-  return platformConfig.superRefine((config, ctx) =>
-    refineAccounts(config.accounts, config.environment, on, ctx),
-  );
+  return platformConfig.superRefine((config, ctx) => {
+    const custom = customModelSpecs(config.customModels);
+    refineAccounts(config.accounts, config.environment, on, ctx, custom);
+    canaryCatalogIssues(config, on, ctx, custom);
+  });
 }

@@ -15,12 +15,24 @@ import {
   versionStatus,
 } from "../../components/catalog";
 
-/** A day on which gpt-5 serves and the gpt-4.1 series has retired (2026-10-14). */
-const onDay = new Date("2026-11-25T00:00:00Z");
-/** A day on which every version but the two early model-router previews serves, none within 90 days of retiring. */
+/** 2026-12-03: gpt-5 serves (until 2027-02-09), o3 and o4-mini have retired, the gpt-4.1 series is Legacy. */
+const onDay = new Date("2026-12-03T00:00:00Z");
+/** A day on which the gpt-5.x line serves, none of it within 90 days of retiring. */
 const early = new Date("2026-09-01T00:00:00Z");
 
 const required = [
+  "gpt-5.1",
+  "gpt-5.2",
+  "gpt-5.4",
+  "gpt-5.4-mini",
+  "gpt-5.4-nano",
+  "gpt-5.5",
+  "o3-pro",
+  "DeepSeek-V3.2",
+  "Llama-4-Maverick-17B-128E-Instruct-FP8",
+  "Mistral-Large-3",
+  "grok-4",
+  "gpt-oss-120b",
   "gpt-5",
   "gpt-5-mini",
   "gpt-5-nano",
@@ -97,10 +109,11 @@ describe("model catalog data", () => {
       for (const type of Object.keys(m.ptuHourlyUsd ?? {})) {
         assert.ok(offered.includes(type as never), `${m.name} has a PTU rate for ${type}`);
       }
-      // A model with provisioned types has PTU sizing and the output-token weight for all of them.
+      // PTU sizing, where published, covers every provisioned type offered, with the output-token
+      // weight next to it (gpt-5.4-mini and gpt-5.5 are offered provisioned without published sizing).
       const provisioned = offered.filter((t) => isProvisioned(t));
-      if (provisioned.length > 0) {
-        assert.deepEqual(Object.keys(m.ptu ?? {}).sort(), [...provisioned].sort(), m.name);
+      if (m.ptu) {
+        assert.deepEqual(Object.keys(m.ptu).sort(), [...provisioned].sort(), m.name);
         assert.ok(m.outputTokenWeight, `${m.name} lacks the output-token weight`);
       }
     }
@@ -124,6 +137,18 @@ describe("model catalog data", () => {
       inputTpmPerPtu: 37000,
     });
     assert.equal(findModel("gpt-5")?.outputTokenWeight?.value, 8);
+    assert.equal(findModel("gpt-5.4")?.outputTokenWeight?.value, 6);
+    assert.deepEqual(ptuSizing("gpt-5.4", "GlobalProvisionedManaged"), {
+      min: 15,
+      step: 5,
+      inputTpmPerPtu: 2400,
+    });
+    assert.deepEqual(ptuSizing("gpt-5.2", "ProvisionedManaged"), { min: 50, step: 50, inputTpmPerPtu: 3400 });
+    assert.equal(
+      ptuSizing("gpt-5.5", "GlobalProvisionedManaged"),
+      undefined,
+      "offered, sizing not published",
+    );
     assert.equal(findModel("gpt-4.1")?.outputTokenWeight?.value, 4);
     assert.equal(
       ptuSizing("gpt-5-nano", "GlobalProvisionedManaged"),
@@ -136,7 +161,8 @@ describe("model catalog data", () => {
 
 describe("catalog lookups", () => {
   it("finds versions and their lifecycle", () => {
-    assert.equal(findVersion("gpt-4.1", "2025-04-14")?.retirementDate?.value, "2026-10-14");
+    assert.equal(findVersion("gpt-4.1", "2025-04-14")?.retirementDate?.value, "2027-04-14");
+    assert.equal(findVersion("gpt-4.1", "2025-04-14")?.lifecycle.value, "Legacy");
     assert.equal(findVersion("gpt-4.1", "2024-01-01"), undefined);
     assert.equal(findVersion("nope", "1"), undefined);
   });
@@ -147,31 +173,42 @@ describe("catalog lookups", () => {
       status: "unknown-version",
       known: ["2025-08-07"],
     });
-    assert.deepEqual(versionStatus("gpt-4.1", "2025-04-14", onDay), {
+    const gpt54 = {
+      model: "gpt-5.4",
+      version: "2026-03-05",
+      basis: "catalog",
+      catalogued: true,
+      retirementDate: "2027-09-02",
+    };
+    assert.deepEqual(versionStatus("o4-mini", "2025-04-16", onDay), {
       status: "retired",
-      retirementDate: "2026-10-14",
+      retirementDate: "2026-10-16",
+      successor: { ...gpt54, model: "gpt-5.4-mini", version: "2026-03-17", retirementDate: "2027-09-21" },
     });
-    assert.deepEqual(versionStatus("gpt-4.1", "2025-04-14", early), {
+    assert.deepEqual(versionStatus("o4-mini", "2025-04-16", early), {
       status: "active",
       lifecycle: "GA",
-      retirementDate: "2026-10-14",
-      daysToRetirement: 43,
+      retirementDate: "2026-10-16",
+      daysToRetirement: 45,
       deprecated: true,
+      successor: { ...gpt54, model: "gpt-5.4-mini", version: "2026-03-17", retirementDate: "2027-09-21" },
     });
     assert.deepEqual(versionStatus("gpt-5", "2025-08-07", onDay), {
       status: "active",
       lifecycle: "GA",
-      retirementDate: "2027-02-06",
-      daysToRetirement: 73,
+      retirementDate: "2027-02-09",
+      daysToRetirement: 68,
+      successor: gpt54,
     });
     // Serves through the day before its retirement date; retired from 00:00 UTC on it.
-    assert.deepEqual(versionStatus("gpt-5", "2025-08-07", new Date("2027-02-05T23:59:59Z")), {
+    assert.deepEqual(versionStatus("gpt-5", "2025-08-07", new Date("2027-02-08T23:59:59Z")), {
       status: "active",
       lifecycle: "GA",
-      retirementDate: "2027-02-06",
+      retirementDate: "2027-02-09",
       daysToRetirement: 0,
+      successor: gpt54,
     });
-    assert.equal(versionStatus("gpt-5", "2025-08-07", new Date("2027-02-06T00:00:00Z")).status, "retired");
+    assert.equal(versionStatus("gpt-5", "2025-08-07", new Date("2027-02-09T00:00:00Z")).status, "retired");
   });
 
   it("lists the versions still serving", () => {
@@ -181,7 +218,8 @@ describe("catalog lookups", () => {
       "2025-08-07",
       "2025-11-18",
     ]);
-    assert.deepEqual(activeVersions("gpt-4o", onDay), []);
+    assert.deepEqual(activeVersions("gpt-4o", onDay), ["2024-08-06", "2024-11-20"]);
+    assert.deepEqual(activeVersions("gpt-4o", new Date("2027-04-14T00:00:00Z")), []);
   });
 
   it("places a PTU count on the size grid", () => {
@@ -223,7 +261,8 @@ const cases: Case[] = [
     expect: [
       {
         path: "model",
-        message: /^not a model in the catalog; known: gpt-4\.1, gpt-4\.1-mini, .*text-embedding-3-small$/,
+        message:
+          /^not a model in the catalog; known: DeepSeek-V3\.2, .*text-embedding-3-small\. To deploy a model the catalog does not hold .*declare it under customModels/,
       },
     ],
   },
@@ -233,28 +272,48 @@ const cases: Case[] = [
     expect: [{ path: "version", message: /^not a known version of gpt-4\.1; known: 2025-04-14$/ }],
   },
   {
-    what: "retired version",
-    spec: { ...gpt5, model: "gpt-4.1", version: "2025-04-14" },
+    what: "retired version (a warning: the policy pack blocks it), naming the successor",
+    spec: { ...gpt5, model: "o4-mini", version: "2025-04-16" },
     on: onDay,
     expect: [
       {
         path: "version",
+        severity: "warning",
         message:
-          /^gpt-4\.1 version 2025-04-14 retired on 2026-10-14 and no longer serves; no version of gpt-4\.1 still serves/,
+          /^o4-mini version 2025-04-16 retired on 2026-10-16 and no longer serves; move to gpt-5\.4-mini 2026-03-17 \(serves until 2027-09-21; the catalog's choice, no replacement is published\)$/,
+      },
+    ],
+  },
+  {
+    what: "retired version whose published replacement the catalog does not hold yet",
+    spec: { ...gpt5, model: "o3", version: "2025-04-16" },
+    on: onDay,
+    expect: [
+      {
+        path: "version",
+        severity: "warning",
+        message:
+          /retired on 2026-10-21 and no longer serves; move to gpt-5\.6-sol \(not in the catalog; Microsoft's published replacement\)$/,
       },
     ],
   },
   {
     what: "retired version of a model with a newer one",
     spec: { ...router, version: "2025-05-19" },
-    expect: [{ path: "version", message: /retired on 2026-08-30 .*; use one of: 2025-11-18$/ }],
+    expect: [
+      { path: "version", severity: "warning", message: /retired on 2026-08-30 .*; use one of: 2025-11-18$/ },
+    ],
   },
   {
     what: "no version, every version retired",
     spec: { ...gpt5, model: "gpt-4o", version: undefined },
-    on: onDay,
+    on: new Date("2027-05-01T00:00:00Z"),
     expect: [
-      { path: "model", message: /every catalog version of gpt-4o has retired \(the last on 2026-10-01\)/ },
+      {
+        path: "model",
+        severity: "warning",
+        message: /every catalog version of gpt-4o has retired \(the last on 2027-04-14\)/,
+      },
     ],
   },
   {
@@ -264,7 +323,22 @@ const cases: Case[] = [
       {
         path: "version",
         severity: "warning",
-        message: /is deprecated: only subscriptions that already deploy it/,
+        message:
+          /is deprecated: only subscriptions that already deploy it.*; successor: gpt-5\.4-mini 2026-03-17/,
+      },
+    ],
+  },
+  {
+    what: "Legacy version (warning only), naming the successor past the published one",
+    spec: { ...gpt5, model: "gpt-4.1", version: "2025-04-14" },
+    on: onDay,
+    expect: [
+      {
+        path: "version",
+        severity: "warning",
+        // Published: gpt-5, which retires before gpt-4.1 does; its successor gpt-5.4 buys time.
+        message:
+          /^gpt-4\.1 version 2025-04-14 is Legacy: newer models exist and it retires on 2027-04-14; successor: gpt-5\.4 2026-03-05/,
       },
     ],
   },
@@ -272,7 +346,14 @@ const cases: Case[] = [
     what: "retirement within 90 days (warning only)",
     spec: gpt5,
     on: onDay,
-    expect: [{ path: "version", severity: "warning", message: /retires on 2027-02-06 \(in 73 days\)/ }],
+    expect: [
+      {
+        path: "version",
+        severity: "warning",
+        message:
+          /retires on 2027-02-09 \(in 68 days\); successor: gpt-5\.4 2026-03-05 \(serves until 2027-09-02;/,
+      },
+    ],
   },
   {
     what: "type not offered",
@@ -356,13 +437,15 @@ const cases: Case[] = [
     ],
   },
   {
-    what: "subset model that retired",
-    spec: { ...router, routing: { models: [{ model: "gpt-4.1", version: "2025-04-14" }] } },
+    what: "subset model that retired (a warning)",
+    spec: { ...router, routing: { models: [{ model: "o4-mini", version: "2025-04-16" }] } },
     on: onDay,
     expect: [
       {
         path: "routing.models.0",
-        message: /^gpt-4\.1 version 2025-04-14 retired on 2026-10-14; remove it from the subset$/,
+        severity: "warning",
+        message:
+          /^o4-mini version 2025-04-16 retired on 2026-10-16; remove it from the subset; successor: gpt-5\.4-mini/,
       },
     ],
   },
@@ -402,7 +485,7 @@ describe("catalogProblems (each way to be wrong has its own message)", () => {
 
   it("reports every problem of one deployment at once", () => {
     const problems = catalogProblems(
-      { model: "gpt-4.1", version: "2025-04-14", type: "GlobalProvisionedManaged", capacity: 12 },
+      { model: "o3", version: "2025-04-16", type: "GlobalProvisionedManaged", capacity: 12 },
       onDay,
     );
     assert.deepEqual(

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanDoc, checkJson, root, runCli, stackTracePattern } from "../helpers/cli";
+import { PlanDoc, checkJson, pinned, root, runCli, stackTracePattern } from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "small-export.json");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-check-"));
@@ -31,7 +31,9 @@ describe("check (end to end, offline)", () => {
   });
 
   it("prints the same text report shape as plan", async () => {
-    const r = await runCli(["check", "--state", fixture, "--policy-config", "policies/config/prod.json"]);
+    const r = await runCli(
+      pinned(["check", "--state", fixture, "--policy-config", "policies/config/prod.json"]),
+    );
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^Check of stack 'prod': 5 resources/);
     assert.match(r.stdout, /MANDATORY +high +ai-account-disable-local-auth +openai/);
@@ -39,17 +41,12 @@ describe("check (end to end, offline)", () => {
   });
 
   it("judges a saved plan --json the same way the plan did", async () => {
-    const planned = await runCli(["plan", "--stack", "staging", "--json"]);
+    const planned = await runCli(pinned(["plan", "--stack", "staging", "--json"]));
     assert.equal(planned.code, 0, planned.stderr);
     const file = write("staging-plan.json", planned.stdout);
-    const r = await runCli([
-      "check",
-      "--state",
-      file,
-      "--policy-config",
-      "policies/config/staging.json",
-      "--json",
-    ]);
+    const r = await runCli(
+      pinned(["check", "--state", file, "--policy-config", "policies/config/staging.json", "--json"]),
+    );
     assert.equal(r.code, 0, r.stderr);
     const plan = JSON.parse(planned.stdout) as PlanDoc;
     const checked = JSON.parse(r.stdout) as PlanDoc;
@@ -80,7 +77,7 @@ describe("check (end to end, offline)", () => {
     ];
     const results = await Promise.all(
       cases.map(([name, text]) =>
-        runCli(["check", "--state", text === null ? path.join(tmp, name) : write(name, text)]),
+        runCli(pinned(["check", "--state", text === null ? path.join(tmp, name) : write(name, text)])),
       ),
     );
     results.forEach((r, i) => {
@@ -88,7 +85,7 @@ describe("check (end to end, offline)", () => {
       assert.match(r.stderr, cases[i][2]);
       assert.doesNotMatch(r.stderr, stackTracePattern);
     });
-    const noState = await runCli(["check"]);
+    const noState = await runCli(pinned(["check"]));
     assert.equal(noState.code, 2);
     assert.match(noState.stderr, /check needs --state FILE/);
   });
@@ -101,7 +98,7 @@ describe("check (end to end, offline)", () => {
         "ai-account-disable-local-auth": { enforcementLevel: "fatal" },
       }),
     );
-    const r = await runCli(["check", "--state", fixture, "--policy-config", bad]);
+    const r = await runCli(pinned(["check", "--state", fixture, "--policy-config", bad]));
     assert.equal(r.code, 2);
     assert.match(
       r.stderr,

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { planJson, root, runCli, stackTracePattern } from "../helpers/cli";
+import { pinned, pinnedDay, planJson, root, runCli, stackTracePattern } from "../helpers/cli";
 
 const types = {
   resourceGroup: "azure-native:resources:ResourceGroup",
@@ -24,6 +24,9 @@ describe("plan (end to end, offline)", () => {
       assert.equal(result.code, 0, result.stderr);
       assert.equal(doc.stack, stack);
       assert.equal(doc.summary.passed, true);
+      // The stacks sit on the longest runway: nothing retires within the window of the pinned day.
+      assert.equal(doc.lifecycle.asOf, pinnedDay);
+      assert.deepEqual(doc.lifecycle.findings, []);
       const byType = (t: string) => doc.resources.filter((r) => r.type === t);
       assert.equal(byType(types.resourceGroup).length, 1);
       assert.ok(byType(types.account).length >= 1);
@@ -48,11 +51,11 @@ describe("plan (end to end, offline)", () => {
             (r) =>
               (r.inputs.deploymentName ?? r.inputs.resourceName) === n && r.name.startsWith("platform-main-"),
           );
-        const ptu = named("gpt-5-ptu");
+        const ptu = named("gpt-5.4-ptu");
         assert.deepEqual(ptu?.inputs.sku, { name: "GlobalProvisionedManaged", capacity: 15 });
-        assert.equal((ptu?.inputs.properties as Record<string, unknown>).spilloverDeploymentName, "gpt-5");
+        assert.equal((ptu?.inputs.properties as Record<string, unknown>).spilloverDeploymentName, "gpt-5.4");
         assert.equal(ptu?.options.protect, true);
-        assert.equal((named("gpt-5-batch")?.inputs.sku as Record<string, unknown>).name, "GlobalBatch");
+        assert.equal((named("gpt-5.4-batch")?.inputs.sku as Record<string, unknown>).name, "GlobalBatch");
         const router = named("router");
         assert.equal(router?.type, "azure-native:resources:Resource");
         assert.equal(router?.inputs.apiVersion, "2025-10-01-preview");
@@ -77,7 +80,7 @@ describe("plan (end to end, offline)", () => {
   }
 
   it("prints a resource tree, the violations and a summary line", async () => {
-    const result = await runCli(["plan"]);
+    const result = await runCli(pinned(["plan"]));
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^Plan of stack 'dev': \d+ resources/);
     assert.match(result.stdout, /└─ platform-main {2}\(azure-native:cognitiveservices:Account\)/);
@@ -90,7 +93,7 @@ describe("plan (end to end, offline)", () => {
   it("chains deployments of one account with dependsOn, in declaration order", async () => {
     const { doc } = await planJson(["--stack", "dev"]);
     const deployments = doc.resources.filter((r) => r.type === types.deployment);
-    const [first, second] = ["gpt-5-mini", "text-embedding-3-small"].map((n) =>
+    const [first, second] = ["gpt-5.4-mini", "text-embedding-3-small"].map((n) =>
       deployments.find((d) => d.inputs.deploymentName === n),
     );
     assert.ok(first && second);
@@ -118,7 +121,10 @@ describe("plan (end to end, offline)", () => {
   });
 
   it("is deterministic: two --json plans are byte-identical", async () => {
-    const [a, b] = await Promise.all([runCli(["plan", "--json"]), runCli(["plan", "--json"])]);
+    const [a, b] = await Promise.all([
+      runCli(pinned(["plan", "--json"])),
+      runCli(pinned(["plan", "--json"])),
+    ]);
     assert.equal(a.code, 0);
     assert.equal(a.stdout, b.stdout);
   });
@@ -131,7 +137,7 @@ describe("plan (end to end, offline)", () => {
       base.replace(/foundry-platform:owner: .*/, `foundry-platform:owner:\n    secure: ${ciphertext}`),
     );
     for (const format of [[], ["--json"], ["--markdown"]]) {
-      const result = await runCli(["plan", "--config", file, ...format]);
+      const result = await runCli(pinned(["plan", "--config", file, ...format]));
       assert.equal(result.code, 0, result.stderr);
       assert.ok(!result.stdout.includes(ciphertext) && !result.stderr.includes(ciphertext));
       assert.ok(!result.stdout.includes("Zm9vYmFy"));
@@ -143,9 +149,13 @@ describe("plan (end to end, offline)", () => {
   });
 
   it("writes a compact markdown summary for pull requests", async () => {
-    const result = await runCli(["plan", "--stack", "prod", "--markdown"]);
+    const result = await runCli(pinned(["plan", "--stack", "prod", "--markdown"]));
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^### ✅ foundry-platform plan: `prod`/);
+    assert.match(
+      result.stdout,
+      /\*\*Model lifecycle\*\* as of 2026-12-03 \(window: 90 days\): nothing retires in the window\./,
+    );
     assert.match(result.stdout, /\| `azure-native:cognitiveservices:Deployment` \| \d+ \|/);
   });
 
@@ -156,6 +166,8 @@ describe("plan (end to end, offline)", () => {
       ["plan", "--json", "--markdown"],
       ["plan", "--config", "/does/not/exist.yaml"],
       ["plan", "--policy-config", "/does/not/exist.json"],
+      ["plan", "--as-of", "2027-02-30"],
+      ["lifecycle", "--days", "soon"],
       ["frobnicate"],
     ];
     const results = await Promise.all(cases.map((c) => runCli(c)));

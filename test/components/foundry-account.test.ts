@@ -523,7 +523,7 @@ describe("FoundryAccount", () => {
           deployments: [
             { model: "gpt-5-mini", version: "2025-08-07", type: "GlobalStandard", capacity: 1 },
             { model: "gpt-5-mini", version: "2025-08-07", type: "GlobalStandard", capacity: 1 },
-            { name: "old", model: "gpt-4.1", version: "2025-04-14", type: "GlobalStandard", capacity: 1 },
+            { name: "old", model: "gpt-4.1", version: "2024-01-01", type: "GlobalStandard", capacity: 1 },
             {
               name: "ptu",
               model: "gpt-5",
@@ -545,7 +545,7 @@ describe("FoundryAccount", () => {
       /'Bad_Name!' is not a valid AI Services account name/,
       /'Bad_Name!' is not a valid AI Services custom subdomain name/,
       /deployment 'gpt-5-mini' is declared twice/,
-      /deployment 'old' version \(got "2025-04-14"\): gpt-4\.1 version 2025-04-14 retired on 2026-10-14/,
+      /deployment 'old' version \(got "2024-01-01"\): not a known version of gpt-4\.1; known: 2025-04-14/,
       /deployment 'ptu' capacity \(got 12\): gpt-5 as GlobalProvisionedManaged: below the minimum of 15 PTUs/,
       /project 'p1' is declared twice/,
       /customerManagedKey needs userAssignedIdentityResourceId/,
@@ -555,17 +555,19 @@ describe("FoundryAccount", () => {
     }
   });
 
-  it("validates purely, separating errors from warnings", () => {
+  it("validates purely, separating errors from warnings: retiring and retired versions warn, naming the successor", () => {
+    const deployments = [
+      { model: "gpt-5", version: "2025-08-07", type: "GlobalStandard" as const, capacity: 10 },
+      { model: "o4-mini", version: "2025-04-16", type: "GlobalStandard" as const, capacity: 10 },
+    ];
     const { errors, warnings } = foundryAccountProblems(
-      {
-        ...base,
-        deployments: [{ model: "gpt-5", version: "2025-08-07", type: "GlobalStandard", capacity: 10 }],
-      },
+      { ...base, deployments },
       new Date("2026-11-25T00:00:00Z"),
     );
     assert.deepEqual(errors, []);
     assert.deepEqual(warnings, [
-      `deployment 'gpt-5' version (got "2025-08-07"): gpt-5 version 2025-08-07 retires on 2027-02-06 (in 73 days); plan the move to a newer version or model`,
+      `deployment 'gpt-5' version (got "2025-08-07"): gpt-5 version 2025-08-07 retires on 2027-02-09 (in 76 days); successor: gpt-5.4 2026-03-05 (serves until 2027-09-02; the catalog's choice, no replacement is published)`,
+      `deployment 'o4-mini' version (got "2025-04-16"): o4-mini version 2025-04-16 retired on 2026-10-16 and no longer serves; move to gpt-5.4-mini 2026-03-17 (serves until 2027-09-21; the catalog's choice, no replacement is published)`,
     ]);
   });
 });

@@ -14,11 +14,11 @@ const apiPolicyType = typeToken(apimanagement.ApiPolicy);
 
 const gateway: PlatformGatewaySpec = {
   publisherEmail: "platform@contoso.com",
-  teams: [{ name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-4o"] }],
+  teams: [{ name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-5.4"] }],
 };
 const args: AiPlatformArgs = {
-  // A day on which gpt-4o served two versions (2024-08-06 and 2024-11-20), so a canary can be shown.
-  catalogDate: new Date("2026-06-01T00:00:00Z"),
+  // Pinned: gpt-5.4 and its successor candidate gpt-5.5 serve, neither within 90 days of retiring.
+  catalogDate: new Date("2026-12-03T00:00:00Z"),
   environment: "prod",
   owner: "owner@contoso.com",
   costCenter: "CC-1",
@@ -28,15 +28,15 @@ const args: AiPlatformArgs = {
     {
       name: "main",
       deployments: [
-        { model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 50 },
+        { model: "gpt-5.4", version: "2026-03-05", type: "GlobalStandard", capacity: 50 },
         { model: "text-embedding-3-small", version: "1", type: "GlobalStandard", capacity: 20 },
-        { name: "batch", model: "gpt-4o", version: "2024-08-06", type: "GlobalBatch", capacity: 100 },
+        { name: "batch", model: "gpt-5.4", version: "2026-03-05", type: "GlobalBatch", capacity: 100 },
       ],
     },
     {
       name: "second",
       location: "eastus2",
-      deployments: [{ model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 30 }],
+      deployments: [{ model: "gpt-5.4", version: "2026-03-05", type: "GlobalStandard", capacity: 30 }],
     },
   ],
   gateway,
@@ -65,9 +65,9 @@ describe("AiPlatform with a gateway", () => {
         .map((d) => prop(d.inputs, "properties", "model", "name") as string),
     );
     assert.deepEqual([...routed].sort(), [...deployed].sort());
-    assert.deepEqual(pool(rs, "gpt-4o"), [
-      ["main-gpt-4o", 1, 100],
-      ["second-gpt-4o", 2, 100],
+    assert.deepEqual(pool(rs, "gpt-5.4"), [
+      ["main-gpt-5-4", 1, 100],
+      ["second-gpt-5-4", 2, 100],
     ]);
     // The gateway's own role assignments (access control adds the teams' elsewhere).
     const [gatewayComponent] = ofType(rs, "foundry-platform:gateway:AiGateway");
@@ -84,7 +84,7 @@ describe("AiPlatform with a gateway", () => {
     assert.equal(service.inputs.serviceName, "apim-contoso-prod-sdc");
   });
 
-  it("a canary adds the candidate deployment and weights the pool 100-w / w", async () => {
+  it("a canary to a successor model adds the candidate and weights it 100-w / w in the stable deployment's pool", async () => {
     const rs = await capture(
       () =>
         new AiPlatform("platform", {
@@ -92,32 +92,43 @@ describe("AiPlatform with a gateway", () => {
           gateway: {
             ...gateway,
             upgrade: {
-              deployment: "gpt-4o",
+              deployment: "gpt-5.4",
               account: "main",
-              candidateVersion: "2024-11-20",
+              candidateModel: "gpt-5.5",
+              candidateVersion: "2026-04-24",
               weightPercent: 20,
             },
           },
         }),
     );
-    const candidate = ofType(rs, deploymentType).find((d) => d.inputs.deploymentName === "gpt-4o-canary");
+    const candidate = ofType(rs, deploymentType).find((d) => d.inputs.deploymentName === "gpt-5.4-canary");
     assert.ok(candidate);
     assert.deepEqual(prop(candidate.inputs, "properties", "model"), {
       format: "OpenAI",
-      name: "gpt-4o",
-      version: "2024-11-20",
+      name: "gpt-5.5",
+      version: "2026-04-24",
     });
     assert.deepEqual(candidate.inputs.sku, { name: "GlobalStandard", capacity: 50 });
     assert.equal(candidate.options.protect, false);
-    assert.deepEqual(pool(rs, "gpt-4o"), [
-      ["main-gpt-4o", 1, 80],
-      ["main-gpt-4o-canary", 1, 20],
-      ["second-gpt-4o", 2, 100],
+    // Served under the stable deployment's route: no pool and no route of its own for gpt-5.5.
+    assert.deepEqual(pool(rs, "gpt-5.4"), [
+      ["main-gpt-5-4", 1, 80],
+      ["main-gpt-5-4-canary", 1, 20],
+      ["second-gpt-5-4", 2, 100],
     ]);
+    assert.ok(!ofType(rs, backendType).some((b) => b.inputs.backendId === "pool-gpt-5-5"));
+    const doc = parsePolicy(ofType(rs, apiPolicyType)[0].inputs.value as string);
+    const routed = find(doc, "set-variable")
+      .filter((v) => v.attrs.name === "routedModel")
+      .map((v) => v.attrs.value);
+    assert.ok(!routed.includes("gpt-5.5"), "clients keep calling gpt-5.4");
   });
 
   for (const [how, upgrade] of [
-    ["setting the weight to 0", { deployment: "gpt-4o", candidateVersion: "2024-11-20", weightPercent: 0 }],
+    [
+      "setting the weight to 0",
+      { deployment: "gpt-5.4", candidateModel: "gpt-5.5", candidateVersion: "2026-04-24", weightPercent: 0 },
+    ],
     ["removing the upgrade", undefined],
   ] as const) {
     it(`rolls back by ${how}: the stable version alone`, async () => {
@@ -125,13 +136,13 @@ describe("AiPlatform with a gateway", () => {
         () => new AiPlatform("platform", { ...args, gateway: { ...gateway, upgrade } }),
       );
       const versions = ofType(rs, deploymentType)
-        .filter((d) => prop(d.inputs, "properties", "model", "name") === "gpt-4o")
+        .filter((d) => String(prop(d.inputs, "properties", "model", "name")).startsWith("gpt-5"))
         .map(
           (d) =>
             `${String(d.inputs.deploymentName)}@${String(prop(d.inputs, "properties", "model", "version"))}`,
         )
         .sort();
-      assert.deepEqual(versions, ["batch@2024-08-06", "gpt-4o@2024-08-06", "gpt-4o@2024-08-06"]);
+      assert.deepEqual(versions, ["batch@2026-03-05", "gpt-5.4@2026-03-05", "gpt-5.4@2026-03-05"]);
       assert.ok(ofType(rs, backendType).every((b) => !String(b.inputs.backendId).includes("canary")));
     });
   }

@@ -25,9 +25,20 @@ export function runCli(args: readonly string[]): Promise<CliResult> {
   });
 }
 
-/** Runs `plan --json` and parses the document. */
+/**
+ * The day end-to-end tests judge model lifecycle on (`--as-of`), so that they pass whatever the
+ * machine's clock says: on it every stack model serves, none within 90 days of retiring.
+ */
+export const pinnedDay = "2026-12-03";
+
+/** `args` with `--as-of` pinned unless they set one. */
+export function pinned(args: readonly string[]): string[] {
+  return args.includes("--as-of") ? [...args] : [...args, "--as-of", pinnedDay];
+}
+
+/** Runs `plan --json` (on the pinned day unless `args` set `--as-of`) and parses the document. */
 export async function planJson(args: readonly string[]): Promise<{ result: CliResult; doc: PlanDoc }> {
-  const result = await runCli(["plan", "--json", ...args]);
+  const result = await runCli(["plan", "--json", ...pinned(args)]);
   return { result, doc: JSON.parse(result.stdout) as PlanDoc };
 }
 
@@ -36,14 +47,16 @@ export async function checkJson(
   stateFile: string,
   environment: string,
 ): Promise<{ result: CliResult; doc: PlanDoc }> {
-  const result = await runCli([
-    "check",
-    "--state",
-    stateFile,
-    "--policy-config",
-    `policies/config/${environment}.json`,
-    "--json",
-  ]);
+  const result = await runCli(
+    pinned([
+      "check",
+      "--state",
+      stateFile,
+      "--policy-config",
+      `policies/config/${environment}.json`,
+      "--json",
+    ]),
+  );
   return { result, doc: JSON.parse(result.stdout) as PlanDoc };
 }
 
@@ -63,6 +76,27 @@ export interface PlanDoc {
   resources: PlanResourceDoc[];
   violations: { policy: string; enforcementLevel: string; severity: string; message: string; urn: string }[];
   errors: { kind: string; urn: string; message: string }[];
+  lifecycle: {
+    asOf: string;
+    windowDays: number;
+    findings: {
+      kind: string;
+      urn: string | null;
+      account: string | null;
+      deployment: string;
+      model: string;
+      version: string | null;
+      retirementDate: string | null;
+      daysToRetirement: number | null;
+      successor: {
+        model: string;
+        version: string | null;
+        basis: string;
+        retirementDate: string | null;
+      } | null;
+      message: string;
+    }[];
+  };
 }
 
 /** A stack trace printed by Node looks like "    at fn (file:line:col)". */

@@ -163,3 +163,57 @@ describe("policy ai-deployment-lifecycle-retiring", () => {
     assert.equal(judgeDate("2026-06-01", () => now).toISOString(), "2026-06-01T00:00:00.000Z");
   });
 });
+
+describe("lifecycle rules on the real catalog", () => {
+  const router = (asOf: string) => ({
+    type: types.genericResource,
+    props: {
+      resourceProviderNamespace: "Microsoft.CognitiveServices",
+      resourceType: "deployments",
+      parentResourcePath: "accounts/aif-contoso-prod-sdc-main",
+      resourceName: "router",
+      sku: { name: "GlobalStandard", capacity: 10 },
+      properties: { model: { format: "OpenAI", name: "model-router", version: "2025-11-18" } },
+    },
+    config: { asOf },
+  });
+
+  it("the retired rule names the successor and its date", async () => {
+    assertFindings(
+      await judgeResource(
+        aiDeploymentLifecycleRetired,
+        deployment("gpt-5", "2025-08-07", { asOf: "2027-02-09" }),
+      ),
+      /^gpt-5 version 2025-08-07 retired on 2027-02-09; Azure no longer serves it\. Move to gpt-5\.4 2026-03-05 \(serves until 2027-09-02; the catalog's choice, no replacement is published\)\.$/,
+    );
+    assertFindings(
+      await judgeResource(
+        aiDeploymentLifecycleRetired,
+        deployment("o3", "2025-04-16", { asOf: "2026-12-03" }),
+      ),
+      /Move to gpt-5\.6-sol \(not in the catalog; Microsoft's published replacement\)\.$/,
+    );
+  });
+
+  it("the retiring rule names the successor", async () => {
+    assertFindings(
+      await judgeResource(
+        aiDeploymentLifecycleRetiring,
+        deployment("gpt-5-mini", "2025-08-07", { asOf: "2026-12-03" }),
+      ),
+      /retires on 2027-02-09, in 68 days \(warning window: 90 days\)\. Successor: gpt-5\.4-mini 2026-03-17/,
+    );
+  });
+
+  it("judges a Model Router deployment declared as a generic resource", async () => {
+    assertNone(await judgeResource(aiDeploymentLifecycleRetired, router("2026-12-03")));
+    assertFindings(
+      await judgeResource(aiDeploymentLifecycleRetired, router("2027-05-20")),
+      /^model-router version 2025-11-18 retired on 2027-05-20; .*No successor is published or catalogued/,
+    );
+    assertFindings(
+      await judgeResource(aiDeploymentLifecycleRetiring, router("2027-03-01")),
+      /^model-router version 2025-11-18 retires on 2027-05-20, in 80 days/,
+    );
+  });
+});

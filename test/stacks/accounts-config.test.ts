@@ -8,7 +8,7 @@ import { ConfigError, problemLine } from "../../stacks/config/problems";
 import { platformProgram } from "../../stacks/program";
 import { capture, hasAncestor, ofType, prop, typeToken } from "../helpers/mocks";
 
-/** The day the catalog judges on: gpt-4.1 retired on 2026-10-14, gpt-5 serves until 2027-02-06. */
+/** The day the catalog judges on: o4-mini retired on 2026-10-16, gpt-5 serves until 2027-02-09. */
 const on = new Date("2026-11-25T00:00:00Z");
 
 const gpt5 = { model: "gpt-5", version: "2025-08-07", type: "GlobalStandard", capacity: 10 };
@@ -65,10 +65,15 @@ const cases: Case[] = [
       /^foundry-platform:accounts\[0\]\.deployments\[0\]\.model \(got "gpt-9"\): not a model in the catalog; known: /,
   },
   {
-    what: "retired version",
-    accounts: [{ name: "main", deployments: [{ ...gpt5, model: "gpt-4.1-mini", version: "2025-04-14" }] }],
+    what: "unknown version",
+    accounts: [{ name: "main", deployments: [{ ...gpt5, model: "gpt-4.1-mini", version: "2024-01-01" }] }],
     expect:
-      /^foundry-platform:accounts\[0\]\.deployments\[0\]\.version \(got "2025-04-14"\): gpt-4\.1-mini version 2025-04-14 retired on 2026-10-14/,
+      /^foundry-platform:accounts\[0\]\.deployments\[0\]\.version \(got "2024-01-01"\): not a known version of gpt-4\.1-mini/,
+  },
+  {
+    what: "a model neither catalogued nor declared under customModels",
+    accounts: [{ name: "main", deployments: [{ ...gpt5, model: "contoso-ft", version: "1" }] }],
+    expect: /\.model \(got "contoso-ft"\): not a model in the catalog; .*declare it under customModels/,
   },
   {
     what: "deployment type not offered",
@@ -196,14 +201,15 @@ describe("account config checked against the model catalog (zod, full key paths)
     });
   }
 
-  it("takes the date from its caller: the same config passes before the retirement day", () => {
-    const accounts = [
-      { name: "main", deployments: [{ ...gpt5, model: "gpt-4.1-mini", version: "2025-04-14" }] },
-    ];
+  it("does not turn a valid config into a config error on a retirement day (the policy pack reports it)", () => {
+    const accounts = [{ name: "main", deployments: [{ ...gpt5, model: "o4-mini", version: "2025-04-16" }] }];
     const values = configMap(accounts);
-    assert.doesNotThrow(() => loadPlatformConfig(values, [], undefined, new Date("2026-10-13T00:00:00Z")));
+    assert.doesNotThrow(() => loadPlatformConfig(values, [], undefined, new Date("2026-10-15T00:00:00Z")));
+    assert.doesNotThrow(() => loadPlatformConfig(values, [], undefined, new Date("2026-10-16T00:00:00Z")));
+    // A version the catalog does not know stays a config error on any day.
+    const unknown = configMap([{ name: "main", deployments: [{ ...gpt5, version: "2024-01-01" }] }]);
     assert.throws(
-      () => loadPlatformConfig(values, [], undefined, new Date("2026-10-14T00:00:00Z")),
+      () => loadPlatformConfig(unknown, [], undefined, new Date("2026-10-15T00:00:00Z")),
       ConfigError,
     );
   });
@@ -288,5 +294,48 @@ describe("account config checked against the model catalog (zod, full key paths)
     // The platform leaves diagnostic settings to its central observability, not to the account.
     assert.equal(underAccount("azure-native:monitor:DiagnosticSetting").length, 0);
     assert.ok(ofType(all, "azure-native:monitor:DiagnosticSetting").length >= 1);
+  });
+});
+
+describe("customModels config (zod, full key paths)", () => {
+  const declared = (customModels: unknown[], deployments: unknown[]): string[] => {
+    try {
+      loadPlatformConfig(
+        {
+          ...configMap([{ name: "main", deployments }]),
+          "foundry-platform:customModels": JSON.stringify(customModels),
+        },
+        [],
+        undefined,
+        on,
+      );
+      return [];
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      return err.problems.map(problemLine);
+    }
+  };
+  const ft = { name: "contoso-ft", format: "OpenAI", versions: ["1"], deploymentTypes: ["GlobalStandard"] };
+
+  it("accepts a declared model and its deployment", () => {
+    assert.deepEqual(
+      declared([ft], [{ model: "contoso-ft", version: "1", type: "GlobalStandard", capacity: 5 }]),
+      [],
+    );
+  });
+
+  it("refuses a broken declaration and a deployment outside it, each with its key", () => {
+    const lines = declared(
+      [
+        { ...ft, deploymentTypes: ["GlobalStandard", "GlobalProvisionedManaged"] },
+        { ...ft, name: "gpt-5.4" },
+      ],
+      [{ model: "contoso-ft", version: "2", type: "GlobalStandard", capacity: 5 }],
+    );
+    assert.deepEqual(lines, [
+      "foundry-platform:customModels[0].ptu.GlobalProvisionedManaged: required: GlobalProvisionedManaged is listed, so give its PTU sizing { min, step } from the publisher",
+      'foundry-platform:customModels[1].name (got "gpt-5.4"): is a model in the catalog already; deploy it directly (a version the catalog lacks needs a catalog update)',
+      'foundry-platform:accounts[0].deployments[0].version (got "2"): not a declared version of custom model contoso-ft; declared: 1',
+    ]);
   });
 });

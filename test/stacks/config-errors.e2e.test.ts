@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { root, runCli, stackTracePattern } from "../helpers/cli";
+import { pinned, root, runCli, stackTracePattern } from "../helpers/cli";
 
 const dev = fs.readFileSync(path.join(root, "stacks", "Pulumi.dev.yaml"), "utf8");
 
@@ -65,7 +65,7 @@ const cases: Case[] = [
   },
   {
     what: "duplicate deployment name",
-    config: dev.replace("model: text-embedding-3-small", "model: gpt-5-mini"),
+    config: dev.replace("model: text-embedding-3-small", "model: gpt-5.4-mini"),
     expect: [
       /foundry-platform:accounts\[0\]\.deployments\[1\]\.model \(got "gpt-5-mini"\): duplicate deployment name/,
     ],
@@ -107,7 +107,7 @@ describe("invalid stack config (through the plan command)", function () {
         const file = path.join(dir, `case-${i}`, "Pulumi.dev.yaml");
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, c.config);
-        return runCli(["plan", "--config", file]);
+        return runCli(pinned(["plan", "--config", file]));
       }),
     );
   });

@@ -4,9 +4,14 @@ import { ConfigError } from "../../stacks/config/problems";
 import { platformProgram } from "../../stacks/program";
 import { capture, ofType } from "../helpers/mocks";
 
+/** Pinned: every model below serves, none within 90 days of retiring. */
+const on = new Date("2026-12-03T00:00:00Z");
+
 const gateway = {
   publisherEmail: "platform@contoso.com",
-  teams: [{ name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-5-mini"] }],
+  teams: [
+    { name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-5.4-mini"] },
+  ],
 };
 
 function configMap(environment: string, gw: unknown): Record<string, string> {
@@ -20,8 +25,8 @@ function configMap(environment: string, gw: unknown): Record<string, string> {
       {
         name: "main",
         deployments: [
-          { model: "gpt-5-mini", version: "2025-08-07", type: "GlobalStandard", capacity: 10 },
-          { model: "gpt-5", version: "2025-08-07", type: "GlobalBatch", capacity: 10 },
+          { model: "gpt-5.4-mini", version: "2026-03-17", type: "GlobalStandard", capacity: 10 },
+          { model: "gpt-5.4", version: "2026-03-05", type: "GlobalBatch", capacity: 10 },
           { model: "text-embedding-3-small", version: "1", type: "GlobalStandard", capacity: 10 },
         ],
       },
@@ -32,7 +37,7 @@ function configMap(environment: string, gw: unknown): Record<string, string> {
 
 function problemsOf(environment: string, gw: unknown): string[] {
   try {
-    loadPlatformConfig(configMap(environment, gw));
+    loadPlatformConfig(configMap(environment, gw), [], undefined, on);
   } catch (err) {
     assert.ok(err instanceof ConfigError);
     return err.problems.map(
@@ -51,12 +56,12 @@ describe("gateway config", () => {
     [
       "a team allowed a model nothing serves",
       { ...gateway, teams: [{ ...gateway.teams[0], allowedModels: ["gpt-5-nano"] }] },
-      /^foundry-platform:gateway\.teams\[0\]\.allowedModels\[0\] \(got "gpt-5-nano"\): no standard or provisioned deployment serves this model; served: gpt-5-mini, text-embedding-3-small$/,
+      /^foundry-platform:gateway\.teams\[0\]\.allowedModels\[0\] \(got "gpt-5-nano"\): no standard or provisioned deployment serves this model; served: gpt-5.4-mini, text-embedding-3-small$/,
     ],
     [
       "a team allowed a model deployed only for batch",
-      { ...gateway, teams: [{ ...gateway.teams[0], allowedModels: ["gpt-5"] }] },
-      /gateway\.teams\[0\]\.allowedModels\[0\] \(got "gpt-5"\): no standard or provisioned deployment/,
+      { ...gateway, teams: [{ ...gateway.teams[0], allowedModels: ["gpt-5.4"] }] },
+      /gateway\.teams\[0\]\.allowedModels\[0\] \(got "gpt-5\.4"\): no standard or provisioned deployment/,
     ],
     [
       "two teams with one name",
@@ -65,8 +70,34 @@ describe("gateway config", () => {
     ],
     [
       "a weight above 100",
-      { ...gateway, upgrade: { deployment: "gpt-5-mini", candidateVersion: "v2", weightPercent: 120 } },
+      { ...gateway, upgrade: { deployment: "gpt-5.4-mini", candidateVersion: "v2", weightPercent: 120 } },
       /gateway\.upgrade\.weightPercent \(got 120\): too big/,
+    ],
+    [
+      "a canary to a model the catalog does not hold",
+      {
+        ...gateway,
+        upgrade: {
+          deployment: "gpt-5.4-mini",
+          candidateModel: "gpt-9-mini",
+          candidateVersion: "1",
+          weightPercent: 5,
+        },
+      },
+      /^foundry-platform:gateway\.upgrade\.candidateModel \(got "gpt-9-mini"\): candidate in account 'main': not a model in the catalog/,
+    ],
+    [
+      "a canary to a version the successor model does not have",
+      {
+        ...gateway,
+        upgrade: {
+          deployment: "gpt-5.4-mini",
+          candidateModel: "gpt-5.4-nano",
+          candidateVersion: "2099-01-01",
+          weightPercent: 0,
+        },
+      },
+      /^foundry-platform:gateway\.upgrade\.candidateVersion \(got "2099-01-01"\): candidate in account 'main': not a known version of gpt-5\.4-nano; known: 2026-03-17$/,
     ],
     [
       "an upgrade of a missing deployment",
@@ -75,8 +106,8 @@ describe("gateway config", () => {
     ],
     [
       "a cache on a chat deployment",
-      { ...gateway, semanticCache: { embeddingsDeployment: "gpt-5-mini" } },
-      /gateway\.semanticCache\.embeddingsDeployment \(got "gpt-5-mini"\): this deployment serves 'gpt-5-mini', not an embeddings model/,
+      { ...gateway, semanticCache: { embeddingsDeployment: "gpt-5.4-mini" } },
+      /gateway\.semanticCache\.embeddingsDeployment \(got "gpt-5.4-mini"\): this deployment serves 'gpt-5.4-mini', not an embeddings model/,
     ],
     [
       "no publisher e-mail for a new service",
@@ -90,7 +121,7 @@ describe("gateway config", () => {
     ],
     [
       "a team without budget",
-      { ...gateway, teams: [{ name: "apps", allowedModels: ["gpt-5-mini"] }] },
+      { ...gateway, teams: [{ name: "apps", allowedModels: ["gpt-5.4-mini"] }] },
       /gateway\.teams\[0\]\.tokensPerMinute: required/,
     ],
   ];
@@ -106,7 +137,9 @@ describe("gateway config", () => {
 
   it("is off in dev unless enabled, on in staging and prod; dev defaults to BasicV2, others to StandardV2", async () => {
     const apimIn = async (environment: string, gw: unknown): Promise<string[]> => {
-      const rs = await capture(() => platformProgram(loadPlatformConfig(configMap(environment, gw))));
+      const rs = await capture(() =>
+        platformProgram(loadPlatformConfig(configMap(environment, gw), [], undefined, on)),
+      );
       return ofType(rs, "azure-native:apimanagement:ApiManagementService").map(
         (s) => (s.inputs.sku as { name: string }).name,
       );

@@ -3,8 +3,24 @@
  * the source it comes from.
  */
 import { DeploymentType } from "../deployment-types";
-import { ProvisionedType, PtuSizing, Source, Sourced, TokenPrices } from "../types";
-import { ptuOnboarding, retailPrices } from "./sources";
+import {
+  Lifecycle,
+  ModelVersion,
+  ProvisionedType,
+  PtuSizing,
+  Source,
+  Sourced,
+  Successor,
+  TokenPrices,
+} from "../types";
+import { catalogChoice, ptuOnboarding, retailPrices, retirementSchedule } from "./sources";
+
+/** The three provisioned types, for models offered on all of them. */
+export const provisionedTypes: readonly ProvisionedType[] = [
+  "GlobalProvisionedManaged",
+  "DataZoneProvisionedManaged",
+  "ProvisionedManaged",
+];
 
 export function sourced<T>(value: T, source: Source): Sourced<T> {
   return { value, source };
@@ -67,4 +83,33 @@ export function tokenPrices(
     out[type] = sourced(value, retailPrices);
   }
   return out;
+}
+
+/**
+ * A version as the retirement schedule lists it: lifecycle stage (Deprecated is `GA` with
+ * `deprecated`), retirement date when one is published, and its replacement.
+ */
+export function scheduled(
+  version: string,
+  stage: Lifecycle | "Deprecated",
+  retirementDate?: string,
+  replacement?: Sourced<Successor>,
+): ModelVersion {
+  return {
+    version,
+    lifecycle: sourced(stage === "Deprecated" ? "GA" : stage, retirementSchedule),
+    ...(retirementDate !== undefined ? { retirementDate: sourced(retirementDate, retirementSchedule) } : {}),
+    ...(stage === "Deprecated" ? { deprecated: sourced(true, retirementSchedule) } : {}),
+    ...(replacement ? { replacement } : {}),
+  };
+}
+
+/** A replacement Microsoft publishes (the schedule's Replacement column, or the older retirement table's). */
+export function published(model: string, source: Source = retirementSchedule): Sourced<Successor> {
+  return sourced({ model, basis: "schedule" }, source);
+}
+
+/** The catalog's successor where none is published (see `catalogChoice`). */
+export function chosen(model: string): Sourced<Successor> {
+  return sourced({ model, basis: "catalog" }, catalogChoice);
 }

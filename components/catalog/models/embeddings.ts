@@ -1,14 +1,10 @@
-/** Third-generation embedding models. Version "1" of both is GA and retires on 2027-04-15. */
+/** Third-generation embedding models. Version "1" of both is GA and retires on 2028-02-09 (schedule of 2026-09-02). */
 import { ModelInfo } from "../types";
-import { sourced, tokenPrices } from "./build";
-import { modelCapabilities, regionAvailability, retirementSchedule } from "./sources";
+import { scheduled, sourced, tokenPrices } from "./build";
+import { modelCapabilities, regionAvailability } from "./sources";
 
 function version1() {
-  return {
-    version: "1",
-    lifecycle: sourced("GA" as const, retirementSchedule),
-    retirementDate: sourced("2027-04-15", retirementSchedule),
-  };
+  return scheduled("1", "GA", "2028-02-09");
 }
 
 export const embeddingModels: readonly ModelInfo[] = [

@@ -1,27 +1,17 @@
 /**
- * The GPT-4.1 series: gpt-4.1, gpt-4.1-mini, gpt-4.1-nano. The retirement schedule lists version
- * 2025-04-14 of all three as Deprecated, retiring on 2026-10-14 (an earlier schedule, dated
- * 2026-04-23, said 2027-10-14; the newer one wins).
+ * The GPT-4.1 series: gpt-4.1, gpt-4.1-mini, gpt-4.1-nano. The schedule of 2026-09-02 lists version
+ * 2025-04-14 of all three as Legacy, retiring on 2027-04-14 (the schedule of 2026-07-07 said
+ * Deprecated, 2026-10-14; the newer one wins). Replacements from the retirement table: gpt-5,
+ * gpt-5-mini, gpt-5-nano (which retire earlier; `successorOf` skips on to their successors).
  */
 import { deploymentTypes } from "../deployment-types";
-import { ModelInfo, ProvisionedType } from "../types";
-import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
-import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
+import { ModelInfo } from "../types";
+import { provisionedTypes, ptuHourly, ptuSizes, published, scheduled, sourced, tokenPrices } from "./build";
+import { modelCapabilities, ptuOnboarding, regionAvailability, retirementTable } from "./sources";
 
-function version20250414() {
-  return {
-    version: "2025-04-14",
-    lifecycle: sourced("GA" as const, retirementSchedule),
-    retirementDate: sourced("2026-10-14", retirementSchedule),
-    deprecated: sourced(true, retirementSchedule),
-  };
+function version20250414(replacement: string) {
+  return scheduled("2025-04-14", "Legacy", "2027-04-14", published(replacement, retirementTable));
 }
-
-const provisioned: readonly ProvisionedType[] = [
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "ProvisionedManaged",
-];
 
 /** Every deployment type: the series is listed in each region table. */
 const allTypes = sourced(deploymentTypes, regionAvailability);
@@ -36,13 +26,13 @@ export const gpt41Models: readonly ModelInfo[] = [
   {
     name: "gpt-4.1",
     format: "OpenAI",
-    versions: [version20250414()],
+    versions: [version20250414("gpt-5")],
     capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow,
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 3_000 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -50,18 +40,18 @@ export const gpt41Models: readonly ModelInfo[] = [
       DataZoneStandard: { input: 2.2, cachedInput: 0.55, output: 8.8 },
       GlobalBatch: { input: 1.0, output: 4.0 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-4.1-mini",
     format: "OpenAI",
-    versions: [version20250414()],
+    versions: [version20250414("gpt-5-mini")],
     capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow,
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 14_900 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -69,18 +59,18 @@ export const gpt41Models: readonly ModelInfo[] = [
       DataZoneStandard: { input: 0.44, cachedInput: 0.11, output: 1.76 },
       GlobalBatch: { input: 0.2, output: 0.8 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-4.1-nano",
     format: "OpenAI",
-    versions: [version20250414()],
+    versions: [version20250414("gpt-5-nano")],
     capabilities: sourced(["chat", "vision", "tools", "structuredOutput"], modelCapabilities),
     contextWindow,
     deploymentTypes: allTypes,
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 59_400 },
-      provisioned,
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(4, ptuOnboarding),
     prices: tokenPrices({
@@ -88,6 +78,6 @@ export const gpt41Models: readonly ModelInfo[] = [
       DataZoneStandard: { input: 0.11, cachedInput: 0.028, output: 0.44 },
       GlobalBatch: { input: 0.05, output: 0.2 },
     }),
-    ptuHourlyUsd: ptuHourly(provisioned),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
 ];

@@ -1,24 +1,28 @@
-/** The GPT-5 series: gpt-5, gpt-5-mini, gpt-5-nano. */
+/**
+ * The GPT-5 series: gpt-5, gpt-5-mini, gpt-5-nano, all version 2025-08-07, GA, retiring on
+ * 2027-02-09. No replacement is published; the catalog's successors (see `catalogChoice`) are
+ * gpt-5.4 for gpt-5 (gpt-5.5 retires later but offers no batch), gpt-5.4-mini and gpt-5.4-nano.
+ */
 import { ModelInfo } from "../types";
-import { ptuHourly, ptuSizes, sourced, tokenPrices } from "./build";
-import { modelCapabilities, ptuOnboarding, regionAvailability, retirementSchedule } from "./sources";
+import { chosen, provisionedTypes, ptuHourly, ptuSizes, scheduled, sourced, tokenPrices } from "./build";
+import { modelCapabilities, ptuOnboarding, regionAvailability } from "./sources";
 
-/** All three were released as version 2025-08-07, GA, retiring on 2027-02-06. */
-function version20250807() {
-  return {
-    version: "2025-08-07",
-    lifecycle: sourced("GA" as const, retirementSchedule),
-    retirementDate: sourced("2027-02-06", retirementSchedule),
-  };
-}
+/** Reasoning, chat and responses APIs, structured outputs, text and image, tools (the whole GPT-5 line). */
+export const reasoningChat = sourced(
+  ["chat", "reasoning", "vision", "tools", "structuredOutput"] as const,
+  modelCapabilities,
+);
+
+/** 400,000 tokens (272,000 in, 128,000 out). */
+export const window400k = sourced(400_000, modelCapabilities);
 
 export const gpt5Models: readonly ModelInfo[] = [
   {
     name: "gpt-5",
     format: "OpenAI",
-    versions: [version20250807()],
-    capabilities: sourced(["chat", "reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
-    contextWindow: sourced(400_000, modelCapabilities),
+    versions: [scheduled("2025-08-07", "GA", "2027-02-09", chosen("gpt-5.4"))],
+    capabilities: reasoningChat,
+    contextWindow: window400k,
     deploymentTypes: sourced(
       [
         "GlobalStandard",
@@ -33,49 +37,41 @@ export const gpt5Models: readonly ModelInfo[] = [
     ),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 50, regionalStep: 50, inputTpmPerPtu: 4_750 },
-      ["GlobalProvisionedManaged", "DataZoneProvisionedManaged", "ProvisionedManaged"],
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(8, ptuOnboarding),
     prices: tokenPrices({
       GlobalStandard: { input: 1.25, cachedInput: 0.125, output: 10.0 },
       DataZoneStandard: { input: 1.375, cachedInput: 0.1375, output: 11.0 },
       GlobalBatch: { input: 0.625, output: 5.0 },
+      DataZoneBatch: { input: 0.6875, output: 5.5 },
     }),
-    ptuHourlyUsd: ptuHourly(["GlobalProvisionedManaged", "DataZoneProvisionedManaged", "ProvisionedManaged"]),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5-mini",
     format: "OpenAI",
-    versions: [version20250807()],
-    capabilities: sourced(["chat", "reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
-    contextWindow: sourced(400_000, modelCapabilities),
-    deploymentTypes: sourced(
-      [
-        "GlobalStandard",
-        "DataZoneStandard",
-        "GlobalProvisionedManaged",
-        "DataZoneProvisionedManaged",
-        "ProvisionedManaged",
-      ],
-      regionAvailability,
-    ),
+    versions: [scheduled("2025-08-07", "GA", "2027-02-09", chosen("gpt-5.4-mini"))],
+    capabilities: reasoningChat,
+    contextWindow: window400k,
+    deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard", ...provisionedTypes], regionAvailability),
     ptu: ptuSizes(
       { globalMin: 15, globalStep: 5, regionalMin: 25, regionalStep: 25, inputTpmPerPtu: 23_750 },
-      ["GlobalProvisionedManaged", "DataZoneProvisionedManaged", "ProvisionedManaged"],
+      provisionedTypes,
     ),
     outputTokenWeight: sourced(8, ptuOnboarding),
     prices: tokenPrices({
       GlobalStandard: { input: 0.25, cachedInput: 0.025, output: 2.0 },
       DataZoneStandard: { input: 0.275, cachedInput: 0.0275, output: 2.2 },
     }),
-    ptuHourlyUsd: ptuHourly(["GlobalProvisionedManaged", "DataZoneProvisionedManaged", "ProvisionedManaged"]),
+    ptuHourlyUsd: ptuHourly(provisionedTypes),
   },
   {
     name: "gpt-5-nano",
     format: "OpenAI",
-    versions: [version20250807()],
-    capabilities: sourced(["chat", "reasoning", "vision", "tools", "structuredOutput"], modelCapabilities),
-    contextWindow: sourced(400_000, modelCapabilities),
+    versions: [scheduled("2025-08-07", "GA", "2027-02-09", chosen("gpt-5.4-nano"))],
+    capabilities: reasoningChat,
+    contextWindow: window400k,
     deploymentTypes: sourced(["GlobalStandard", "DataZoneStandard"], regionAvailability),
     prices: tokenPrices({
       GlobalStandard: { input: 0.05, cachedInput: 0.005, output: 0.4 },

@@ -4,16 +4,65 @@
  */
 import { Source } from "../types";
 
-/** Lifecycle stage and retirement date per model version (Azure OpenAI and Microsoft tables). */
+/**
+ * Lifecycle stage, retirement date and replacement per model version (Azure OpenAI and the other
+ * Foundry Models sold by Azure). The rendered page as updated on 2026-09-02.
+ */
 export const retirementSchedule: Source = {
   url: "https://learn.microsoft.com/azure/foundry/openai/concepts/model-retirement-schedule",
-  asOf: "2026-07-07",
+  asOf: "2026-09-02",
+};
+
+/**
+ * The Azure OpenAI retirement table with its "Replacement Model" column (gpt-4.1 → gpt-5, ...):
+ * `articles/foundry/openai/includes/retirement/models.md` of MicrosoftDocs/azure-ai-docs, whose
+ * stated date (2025-12-16) is older than rows it holds; read on 2026-12-03. Used only for
+ * replacements the newer schedule leaves blank.
+ */
+export const retirementTable: Source = {
+  url: "https://learn.microsoft.com/azure/foundry/openai/concepts/model-retirements",
+  asOf: "2026-12-03",
+};
+
+/**
+ * What the lifecycle stages mean: Legacy (newer models exist, new deployments still allowed until
+ * deprecation), Deprecated (no new customers), Retired (deployments return errors).
+ */
+export const lifecyclePolicy: Source = {
+  url: "https://learn.microsoft.com/azure/foundry/openai/concepts/model-retirements",
+  asOf: "2026-12-03",
+};
+
+/**
+ * The catalog's own successor choice where no replacement is published: among the newer GA models
+ * of the same line and size (flagship, mini, nano) whose facts the catalog holds, the one that
+ * retires last, if it retires after the version it replaces. Derived from the retirement schedule.
+ */
+export const catalogChoice: Source = {
+  url: "https://learn.microsoft.com/azure/foundry/openai/concepts/model-retirement-schedule",
+  asOf: "2026-09-02",
 };
 
 /** Capabilities and context windows of the Azure OpenAI models. */
 export const modelCapabilities: Source = {
   url: "https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure",
   asOf: "2026-06-11",
+};
+
+/** Capabilities and context windows of the other Foundry Models sold by Azure (DeepSeek, Meta, Mistral, xAI, ...). */
+export const partnerModels: Source = {
+  url: "https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure?pivots=azure-direct-others",
+  asOf: "2026-10-05",
+};
+
+/**
+ * `properties.model.format` per publisher (`DeepSeek`, `Meta`, `Microsoft`, `Mistral AI`, `xAI`,
+ * `OpenAI`, ...), as the Azure sample for Foundry Models deployments spells them
+ * (`infra/modules/ai-services-deployment-template.bicep`).
+ */
+export const modelFormats: Source = {
+  url: "https://github.com/Azure-Samples/azureai-model-inference-bicep/blob/main/infra/modules/ai-services-deployment-template.bicep",
+  asOf: "2026-12-03",
 };
 
 /**
@@ -23,7 +72,7 @@ export const modelCapabilities: Source = {
  */
 export const regionAvailability: Source = {
   url: "https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure-region-availability",
-  asOf: "2026-11-25",
+  asOf: "2026-09-03",
 };
 
 /** PTU minimums, scale increments, input TPM per PTU and the output-token throughput ratio. */

@@ -1,4 +1,5 @@
-import { modelOf } from "../../lib/deployments";
+import { describeSuccessor } from "../../../components/catalog";
+import { aiDeploymentView } from "../../lib/azure";
 import { VersionStatusLookup, asOfSchema, defaultLookup, judgeDate } from "../../lib/lifecycle";
 import { Rule, resourceRule } from "../../lib/rule";
 import { types } from "../../lib/types";
@@ -15,10 +16,10 @@ export function deploymentLifecycleRetiring(lookup: VersionStatusLookup = defaul
   return resourceRule({
     name: "ai-deployment-lifecycle-retiring",
     description:
-      "A model deployment should not pin a model version that retires within the environment's warning window. Upgrades go through evaluation, which takes time; starting when the version is already gone is too late.",
+      "A model deployment (including a Model Router deployment declared as a generic resource) should not pin a model version that retires within the environment's warning window. Upgrades go through evaluation, which takes time; starting when the version is already gone is too late.",
     severity: "medium",
     remediationSteps:
-      "Plan the move to a newer version now: deploy it next to the current one (AiGateway's canary upgrade), evaluate it, then switch. `warningDays` sets how many days before retirement this rule starts warning. Retirement dates come from the model catalog (components/catalog); versions without a published date are not judged.",
+      "Plan the move to the successor the finding names now: deploy it next to the current one (the gateway canary, `gateway.upgrade` with `candidateModel` and `candidateVersion`), evaluate it, then switch. `warningDays` sets how many days before retirement this rule starts warning. Retirement dates come from the model catalog (components/catalog); versions without a published date are not judged.",
     configSchema: {
       properties: {
         warningDays: {
@@ -30,9 +31,11 @@ export function deploymentLifecycleRetiring(lookup: VersionStatusLookup = defaul
         asOf: asOfSchema,
       },
     },
-    resourceTypes: [types.aiDeployment],
+    resourceTypes: [types.aiDeployment, types.genericResource],
     validate: (props, args, report) => {
-      const { model, version } = modelOf(props);
+      const view = aiDeploymentView(args.type, props);
+      const model = view?.modelName;
+      const version = view?.modelVersion;
       if (!model || !version) {
         return;
       }
@@ -45,7 +48,11 @@ export function deploymentLifecycleRetiring(lookup: VersionStatusLookup = defaul
         status.daysToRetirement <= warningDays
       ) {
         report(
-          `${model} version ${version} retires on ${status.retirementDate}, in ${status.daysToRetirement} day${status.daysToRetirement === 1 ? "" : "s"} (warning window: ${warningDays} days).`,
+          `${model} version ${version} retires on ${status.retirementDate}, in ${status.daysToRetirement} day${status.daysToRetirement === 1 ? "" : "s"} (warning window: ${warningDays} days). ${
+            status.successor
+              ? `Successor: ${describeSuccessor(status.successor)}.`
+              : "No successor is published or catalogued yet."
+          }`,
         );
       }
     },
