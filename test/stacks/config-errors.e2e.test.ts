@@ -67,7 +67,7 @@ const cases: Case[] = [
     what: "duplicate deployment name",
     config: dev.replace("model: text-embedding-3-small", "model: gpt-5.4-mini"),
     expect: [
-      /foundry-platform:accounts\[0\]\.deployments\[1\]\.model \(got "gpt-5-mini"\): duplicate deployment name/,
+      /foundry-platform:accounts\[0\]\.deployments\[1\]\.model \(got "gpt-5\.4-mini"\): duplicate deployment name/,
     ],
   },
   {
