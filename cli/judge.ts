@@ -1,26 +1,37 @@
 /**
  * The shared tail of `plan` and `check`: resources in, report out. The policy pack judges them over
- * the analyzer protocol, and the engine checks find what Pulumi or Azure would reject. The caller
- * owns the pack's lifetime.
+ * the analyzer protocol with the chosen policy config (or its own fail-closed defaults), and the
+ * engine checks find what Pulumi or Azure would reject. The caller owns the pack's lifetime.
  */
+import { choosePolicyConfig, environmentTags } from "./analyzer/config-choice";
 import { runPolicies } from "./analyzer/analyze";
 import { PackProcess } from "./analyzer/pack-process";
 import { PlannedResource } from "./model";
-import { projectName } from "./paths";
+import { display, policyConfigPath } from "./paths";
 import { engineChecks } from "./plan/engine-checks";
 import { Report } from "./report/report";
 
-export async function judge(
-  command: Report["command"],
-  stack: string,
-  resources: readonly PlannedResource[],
-  packStarting: Promise<PackProcess>,
-  policyConfigFile: string | undefined,
-): Promise<Report> {
+export interface JudgeTarget {
+  readonly command: Report["command"];
+  readonly project: string;
+  readonly stack: string;
+  readonly resources: readonly PlannedResource[];
+  /** `--policy-config FILE`; without it the config is chosen by stack name or environment tag. */
+  readonly policyConfigFile?: string;
+}
+
+export async function judge(target: JudgeTarget, packStarting: Promise<PackProcess>): Promise<Report> {
+  const { command, project, stack, resources } = target;
+  const choice = choosePolicyConfig({
+    explicit: target.policyConfigFile,
+    stack,
+    environments: environmentTags(resources),
+    configPath: policyConfigPath,
+  });
   const policy = await runPolicies(await packStarting, resources, {
     stack,
-    project: projectName,
-    policyConfigFile,
+    project,
+    policyConfigFile: choice.file,
   });
   return {
     command,
@@ -29,5 +40,10 @@ export async function judge(
     violations: policy.violations,
     errors: engineChecks(resources),
     pack: policy.pack,
+    policyConfig: {
+      file: choice.file === undefined ? undefined : display(choice.file),
+      reason: choice.reason,
+      levels: policy.levels,
+    },
   };
 }

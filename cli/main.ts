@@ -1,7 +1,7 @@
 /**
  * foundry-platform: offline tools for the platform's stacks.
  *
- *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--json | --markdown] [--debug]
+ *   plan  [--program DIR] [--stack <name>] [--config FILE] [--policy-config FILE] [--json | --markdown] [--debug]
  *   check --state FILE [--policy-config FILE] [--json | --markdown] [--debug]
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
@@ -16,11 +16,15 @@ import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
-  foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--json | --markdown]
+  foundry-platform plan  [--program DIR] [--stack NAME] [--config FILE] [--policy-config FILE] [--json | --markdown]
   foundry-platform check --state FILE [--policy-config FILE] [--json | --markdown]
 
   plan   runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
+         (--program DIR: the Pulumi project in DIR; default: this platform's own stacks, stack dev)
   check  runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
+
+  --policy-config FILE  the policy config to judge with; default: the pack's config/<stack>.json,
+                        else config/<environment tag>.json, else every rule mandatory
 
   --debug  show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
@@ -47,6 +51,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
     options: {
       stack: { type: "string" },
       config: { type: "string" },
+      program: { type: "string" },
       "policy-config": { type: "string" },
       state: { type: "string" },
       json: { type: "boolean" },
@@ -67,8 +72,8 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         "check needs --state FILE (a 'pulumi stack export' document or 'plan --json' output)",
       );
     }
-    if (values.stack || values.config) {
-      throw new InputError("--stack and --config belong to 'plan'; 'check' takes --state");
+    if (values.stack || values.config || values.program) {
+      throw new InputError("--program, --stack and --config belong to 'plan'; 'check' takes --state");
     }
   }
   const pack = startPolicyPack(policyPackDir);
@@ -82,6 +87,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         {
           stack: values.stack ?? "dev",
           configFile: values.config,
+          programDir: values.program,
           policyConfigFile: values["policy-config"],
         },
         pack,

@@ -2,7 +2,7 @@
  * The policy step of the plan's path: configure the pack for the environment, then Analyze each
  * resource and AnalyzeStack over all of them, as `pulumi preview --policy-pack` does.
  */
-import { PlannedResource, Violation, isBlocking } from "../model";
+import { EnforcementLevel, PlannedResource, Violation, isBlocking } from "../model";
 import { AnalyzerClient, AnalyzerInfo } from "./client";
 import { PackProcess } from "./pack-process";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
@@ -10,6 +10,8 @@ import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
 export interface PolicyRun {
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
   readonly violations: Violation[];
+  /** The level each policy of the pack ran at, by policy name. */
+  readonly levels: Record<string, EnforcementLevel>;
 }
 
 const severityRank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, "": 4 };
@@ -56,6 +58,7 @@ export async function runPolicies(
     return {
       pack: { name: info.name, version: info.version, policies: info.policies.length },
       violations: sortViolations(unique([...each, ...stack])),
+      levels: Object.fromEntries(Object.entries(config).map(([name, c]) => [name, c.enforcementLevel])),
     };
   } finally {
     client.close();

@@ -15,5 +15,5 @@ export interface CheckOptions {
 /** Checks a deployed or planned stack; `packStarting` is the policy pack, started and stopped by the caller. */
 export async function check(opts: CheckOptions, packStarting: Promise<PackProcess>): Promise<Report> {
   const imported = readState(opts.stateFile);
-  return judge("check", imported.stack, imported.resources, packStarting, opts.policyConfigFile);
+  return judge({ command: "check", ...imported, policyConfigFile: opts.policyConfigFile }, packStarting);
 }

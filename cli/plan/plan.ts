@@ -1,16 +1,21 @@
 /**
- * `plan`: validates a stack's config, runs the program under mocks, checks what the engine would
+ * `plan`: reads a Pulumi project (this repository's platform by default, any Node.js project with
+ * `--program DIR`) and a stack's config, runs the program under mocks, checks what the engine would
  * reject, and drives the policy pack over the analyzer protocol. The pack starts while the program
  * runs.
  */
 import * as fs from "node:fs";
 import { loadPlatformConfig } from "../../stacks/config/load";
+import { configNamespace } from "../../stacks/config/schema";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
 import { judge } from "../judge";
-import { display, knownStacks, policyConfigPath, projectName, stackConfigPath } from "../paths";
+import { display, projectRoot } from "../paths";
 import { Report } from "../report/report";
 import { runUnderMocks } from "./capture";
+import { checkNamespaces } from "./config-namespaces";
+import { programOf } from "./program";
+import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
 import { readStackConfig } from "./stack-file";
 
 export interface PlanOptions {
@@ -18,26 +23,38 @@ export interface PlanOptions {
   /** A file in `Pulumi.<stack>.yaml` format used instead of the stack's own. */
   readonly configFile?: string;
   readonly policyConfigFile?: string;
+  /**
+   * The folder of the Pulumi project to plan (its `Pulumi.yaml`).
+   * @default - this repository's platform program (`stacks/`)
+   */
+  readonly programDir?: string;
+}
+
+/** The platform's own program, bundled with the tool (the `foundry-platform` project of this repository). */
+function platformProgram(): () => Promise<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../../stacks/index") as () => Promise<unknown>;
 }
 
 /** Plans a stack; `packStarting` is the policy pack, started (as early as possible) and stopped by the caller. */
 export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>): Promise<Report> {
-  const configFile = opts.configFile ?? stackConfigPath(opts.stack);
+  const project: PulumiProject = readProject(opts.programDir ?? projectRoot);
+  const configFile = opts.configFile ?? stackFileOf(project, opts.stack);
   if (!opts.configFile && !fs.existsSync(configFile)) {
+    const known = projectStacks(project);
     throw new InputError(
-      `no config for stack '${opts.stack}' (${display(configFile)}); known stacks: ${knownStacks().join(", ")}`,
+      `no config for stack '${opts.stack}' (${display(configFile)}); known stacks of project '${project.name}': ${known.length > 0 ? known.join(", ") : "none"}`,
     );
   }
-  const file = readStackConfig(configFile, projectName);
-  const loaded = loadPlatformConfig(file.values, file.secretKeys, display(configFile));
-  const policyConfigFile =
-    opts.policyConfigFile ??
-    [policyConfigPath(opts.stack), policyConfigPath(loaded.config.environment)].find((f) => fs.existsSync(f));
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const program = require("../../stacks/index") as () => Promise<unknown>;
-  const run = await runUnderMocks(program, {
-    project: projectName,
+  const file = readStackConfig(configFile, project.name, project.config);
+  checkNamespaces({ ...file, path: display(configFile) }, project);
+  const isPlatform = project.dir === projectRoot;
+  if (project.name === configNamespace) {
+    // The platform's keys are validated before the program runs, every problem at once with the file's name.
+    loadPlatformConfig(file.values, file.secretKeys, display(configFile));
+  }
+  const run = await runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
+    project: project.name,
     stack: opts.stack,
     config: file.values,
     secretKeys: file.secretKeys,
@@ -45,5 +62,14 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
-  return judge("plan", opts.stack, run.resources, packStarting, policyConfigFile);
+  return judge(
+    {
+      command: "plan",
+      project: project.name,
+      stack: opts.stack,
+      resources: run.resources,
+      policyConfigFile: opts.policyConfigFile,
+    },
+    packStarting,
+  );
 }

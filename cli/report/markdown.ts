@@ -1,6 +1,6 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
 import { isBlocking } from "../model";
-import { Report, shortName, summarize } from "./report";
+import { Report, policyConfigLine, shortName, summarize } from "./report";
 
 /** Makes text safe inside a Markdown table cell. */
 function cell(text: string): string {
@@ -15,6 +15,8 @@ export function markdownReport(report: Report): string {
     `### ${s.passed ? "✅" : "❌"} foundry-platform ${title}: \`${report.stack}\``,
     "",
     `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
+    "",
+    cell(policyConfigLine(report.policyConfig)),
     "",
   );
   const counts = new Map<string, number>();
