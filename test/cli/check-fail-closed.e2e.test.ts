@@ -20,9 +20,7 @@ function renamed(fixture: string, stack: string): string {
 
 interface Checked {
   readonly result: CliResult;
-  readonly doc: PlanDoc & {
-    policyConfig: { file: string | null; reason: string; levels: Record<string, string> };
-  };
+  readonly doc: PlanDoc;
 }
 
 async function check(file: string): Promise<Checked> {

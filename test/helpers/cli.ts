@@ -59,6 +59,7 @@ export interface PlanResourceDoc {
 
 export interface PlanDoc {
   stack: string;
+  policyConfig: { file: string | null; reason: string; levels: Record<string, string> };
   summary: { resources: number; mandatory: number; advisory: number; errors: number; passed: boolean };
   resources: PlanResourceDoc[];
   violations: { policy: string; enforcementLevel: string; severity: string; message: string; urn: string }[];
