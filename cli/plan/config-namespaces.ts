@@ -22,7 +22,9 @@ export function isInstalledProvider(namespace: string, dir: string): boolean {
   } catch {
     return false;
   }
-  const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { pulumi?: { resource?: unknown; name?: unknown } };
+  const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    pulumi?: { resource?: unknown; name?: unknown };
+  };
   return pkg.pulumi?.resource === true && pkg.pulumi.name === namespace;
 }
 

@@ -153,7 +153,10 @@ export function readProject(dir: string): PulumiProject {
     file,
     entry,
     workDir,
-    stackConfigDir: path.resolve(projectDir, typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : "."),
+    stackConfigDir: path.resolve(
+      projectDir,
+      typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : ".",
+    ),
     config: projectConfig(doc.config, name, file),
   };
 }

@@ -53,7 +53,9 @@ describe("policy config when none applies (fail closed)", () => {
   });
 
   it("no rule declares a level of its own below the pack's mandatory", () => {
-    const relaxed = policies.filter((p) => p.enforcementLevel !== undefined && p.enforcementLevel !== "mandatory");
+    const relaxed = policies.filter(
+      (p) => p.enforcementLevel !== undefined && p.enforcementLevel !== "mandatory",
+    );
     assert.deepEqual(
       relaxed.map((p) => `${p.name}: ${p.enforcementLevel}`),
       [],
