@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { policies } from "../../policies/policies";
-import { CliResult, PlanDoc, root, runCli } from "../helpers/cli";
+import { CliResult, PlanDoc, e2eTimeoutMs, parseDoc, root, runCli } from "../helpers/cli";
 
 const states = path.join(root, "test", "fixtures", "states");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-fail-closed-"));
@@ -25,11 +25,11 @@ interface Checked {
 
 async function check(file: string): Promise<Checked> {
   const result = await runCli(["check", "--state", file, "--json"]);
-  return { result, doc: JSON.parse(result.stdout) as Checked["doc"] };
+  return { result, doc: parseDoc(result) };
 }
 
 describe("check with no flags fails closed (end to end)", function () {
-  this.timeout(180_000);
+  this.timeout(e2eTimeoutMs);
   let byName: Checked;
   let unnamed: Checked;
   let byTag: Checked;

@@ -2,7 +2,15 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanDoc, checkJson, root, runCli, sharedPlanJson, stackTracePattern } from "../helpers/cli";
+import {
+  PlanDoc,
+  checkJson,
+  e2eTimeoutMs,
+  root,
+  runCli,
+  sharedPlanJson,
+  stackTracePattern,
+} from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "small-export.json");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-check-"));
@@ -14,7 +22,7 @@ function write(name: string, text: string): string {
 }
 
 describe("check (end to end, offline)", function () {
-  this.timeout(180_000);
+  this.timeout(e2eTimeoutMs);
 
   it("judges a stack export: finds the key-auth account, exit 1, never prints a secret", async () => {
     const { result: r, doc } = await checkJson(fixture, "prod");

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { sharedPlanJson } from "../helpers/cli";
+import { e2eTimeoutMs, sharedPlanJson } from "../helpers/cli";
 import { baseProblems, find, parsePolicy, referenceProblems } from "../helpers/policy-xml";
 
 describe("plan --stack prod (AI gateway)", function () {
-  this.timeout(180_000);
+  this.timeout(e2eTimeoutMs);
 
   it("includes the gateway, routes every deployed model, and exits 0", async () => {
     const { result, doc } = await sharedPlanJson(["--stack", "prod"]);

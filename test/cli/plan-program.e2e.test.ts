@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { CliResult, PlanDoc, planJson } from "../helpers/cli";
+import { CliResult, PlanDoc, e2eTimeoutMs, planJson } from "../helpers/cli";
 
 /** A consumer's own project: TypeScript program in infra/, stack files in config/, namespace contoso-chat. */
 const consumer = path.join("test", "fixtures", "programs", "consumer");
 
 describe("plan --program DIR (a consumer's own program, end to end)", function () {
-  this.timeout(120_000);
+  this.timeout(e2eTimeoutMs);
   let result: CliResult;
   let doc: PlanDoc;
 

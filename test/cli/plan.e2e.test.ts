@@ -2,7 +2,15 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanDoc, planJson, root, runCli, sharedPlanJson, stackTracePattern } from "../helpers/cli";
+import {
+  PlanDoc,
+  e2eTimeoutMs,
+  planJson,
+  root,
+  runCli,
+  sharedPlanJson,
+  stackTracePattern,
+} from "../helpers/cli";
 
 const types = {
   resourceGroup: "azure-native:resources:ResourceGroup",
@@ -18,8 +26,7 @@ function tempFile(name: string, text: string): string {
 }
 
 describe("plan (end to end, offline)", function () {
-  // Each test runs the tool (and its pack) once or a few times; a loaded machine may take long.
-  this.timeout(180_000);
+  this.timeout(e2eTimeoutMs);
 
   for (const stack of ["dev", "staging", "prod"]) {
     it(`plans the ${stack} stack with exit 0 and the core resources`, async () => {

@@ -16,6 +16,12 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * Timeout for a suite that runs the command: a hang still fails, but a loaded machine (two shared
+ * cores at a load of 70: a minute per run) does not. Use `this.timeout(e2eTimeoutMs)` in its describe.
+ */
+export const e2eTimeoutMs = 300_000;
+
 /** Most CLI runs at once in one test process (`FOUNDRY_TEST_CLI_JOBS`, default 2). */
 export const cliJobs = Math.max(1, Number(process.env.FOUNDRY_TEST_CLI_JOBS) || 2);
 let running = 0;
@@ -55,10 +61,19 @@ export function runCli(
   );
 }
 
+/** The JSON document a run printed; a run that printed none fails with its exit code and stderr. */
+export function parseDoc(result: CliResult): PlanDoc {
+  try {
+    return JSON.parse(result.stdout) as PlanDoc;
+  } catch {
+    throw new Error(`the command printed no JSON document (exit ${result.code}):\n${result.stderr}`);
+  }
+}
+
 /** Runs `plan --json` and parses the document. */
 export async function planJson(args: readonly string[]): Promise<{ result: CliResult; doc: PlanDoc }> {
   const result = await runCli(["plan", "--json", ...args]);
-  return { result, doc: JSON.parse(result.stdout) as PlanDoc };
+  return { result, doc: parseDoc(result) };
 }
 
 const sharedPlans = new Map<string, Promise<{ result: CliResult; doc: PlanDoc }>>();
@@ -90,7 +105,7 @@ export async function checkJson(
     `policies/config/${environment}.json`,
     "--json",
   ]);
-  return { result, doc: JSON.parse(result.stdout) as PlanDoc };
+  return { result, doc: parseDoc(result) };
 }
 
 export interface PlanResourceDoc {

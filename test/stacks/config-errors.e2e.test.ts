@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PackProcess } from "../../cli/analyzer/pack-process";
 import { plan } from "../../cli/plan/plan";
-import { CliResult, root, runCli, stackTracePattern } from "../helpers/cli";
+import { CliResult, e2eTimeoutMs, root, runCli, stackTracePattern } from "../helpers/cli";
 
 const dev = fs.readFileSync(path.join(root, "stacks", "Pulumi.dev.yaml"), "utf8");
 
@@ -160,7 +160,7 @@ function expectProblems(text: string, c: Case): void {
 }
 
 describe("invalid stack config (through the plan command)", function () {
-  this.timeout(180_000);
+  this.timeout(e2eTimeoutMs);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fp-config-"));
   const neverStarted = new Promise<PackProcess>(() => undefined);
   const files = cases.map((c, i) => {
