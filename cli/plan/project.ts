@@ -96,9 +96,14 @@ function projectConfig(raw: unknown, project: string, file: string): Record<stri
  */
 function programEntry(projectDir: string, main: string | undefined, where: string): string {
   const pkgFile = path.join(projectDir, "package.json");
-  const pkg = fs.existsSync(pkgFile)
-    ? (JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { type?: unknown; main?: unknown; exports?: unknown })
-    : {};
+  let pkg: { type?: unknown; main?: unknown; exports?: unknown } = {};
+  if (fs.existsSync(pkgFile)) {
+    try {
+      pkg = JSON.parse(fs.readFileSync(pkgFile, "utf8")) as typeof pkg;
+    } catch (err) {
+      throw new InputError(`${display(pkgFile)}: not valid JSON (${(err as Error).message})`);
+    }
+  }
   if (pkg.type === "module") {
     throw new InputError(
       `${display(pkgFile)}: "type": "module" (an ES module program) cannot be planned offline; plan a CommonJS program (TypeScript compiled to CommonJS is Pulumi's default)`,

@@ -75,11 +75,42 @@ describe("reading a consumer's Pulumi project (plan --program)", () => {
         /"type": "module" \(an ES module program\) cannot be planned offline/,
       ],
       ["bad-yaml", { "Pulumi.yaml": "name: [x\n" }, /Pulumi\.yaml:\d+:\d+: not valid YAML/],
+      [
+        "bad-package",
+        { "Pulumi.yaml": "name: j\nruntime: nodejs\n", "package.json": "{ nope" },
+        /package\.json: not valid JSON/,
+      ],
     ];
     for (const [name, files, expected] of cases) {
       assert.throws(() => readProject(project(name, files)), expected, name);
     }
     assert.throws(() => readProject(path.join(tmp, "missing")), /--program .*missing: no such folder/);
+  });
+
+  it("reads project config as Pulumi does: plain values, and declarations' value or default", () => {
+    const dir = project("config-forms", {
+      "Pulumi.yaml": [
+        "name: app",
+        "runtime: nodejs",
+        "config:",
+        "  count: 2",
+        "  azure-native:location: swedencentral",
+        "  tags:",
+        "    value: { team: chat }",
+        "  size:",
+        "    type: string",
+        "    default: small",
+        "  declared:",
+        "    type: string",
+        "",
+      ].join("\n"),
+    });
+    assert.deepEqual(readProject(dir).config, {
+      "app:count": 2,
+      "azure-native:location": "swedencentral",
+      "app:tags": { team: "chat" },
+      "app:size": "small",
+    });
   });
 
   it("starts every stack from the project config; the stack file overrides it", () => {
