@@ -16,7 +16,10 @@ export interface JudgeTarget {
   readonly project: string;
   readonly stack: string;
   readonly resources: readonly PlannedResource[];
-  /** `--policy-config FILE`; without it the config is chosen by stack name or environment tag. */
+  /**
+   * `--policy-config FILE`.
+   * @default - chosen by stack name, then environment tag, else the pack's defaults
+   */
   readonly policyConfigFile?: string;
 }
 

@@ -9,7 +9,10 @@ import * as fs from "node:fs";
 import { PlannedResource } from "../model";
 
 export interface PolicyConfigChoice {
-  /** The policy config file; undefined when the pack's defaults apply (every rule mandatory). */
+  /**
+   * The policy config file.
+   * @default - none: the pack's defaults apply (every rule mandatory)
+   */
   readonly file?: string;
   /** How the file was chosen, or why none was, in words for the report. */
   readonly reason: string;
@@ -38,10 +41,19 @@ export function environmentTags(resources: readonly PlannedResource[]): string[]
  * `exists` tells whether a file is there.
  */
 export function choosePolicyConfig(opts: {
+  /**
+   * `--policy-config FILE`.
+   * @default - none: chosen by stack name, then environment tag
+   */
   readonly explicit?: string;
   readonly stack: string;
+  /** The distinct environment tags of the resources ({@link environmentTags}). */
   readonly environments: readonly string[];
   readonly configPath: (name: string) => string;
+  /**
+   * Whether a file exists.
+   * @default fs.existsSync
+   */
   readonly exists?: (file: string) => boolean;
 }): PolicyConfigChoice {
   const exists = opts.exists ?? fs.existsSync;

@@ -9,6 +9,10 @@ import { readState } from "./state-file";
 
 export interface CheckOptions {
   readonly stateFile: string;
+  /**
+   * The policy config to judge with.
+   * @default - chosen by the export's stack name, then environment tag, else the pack's defaults (every rule mandatory)
+   */
   readonly policyConfigFile?: string;
 }
 

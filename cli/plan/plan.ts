@@ -20,8 +20,15 @@ import { readStackConfig } from "./stack-file";
 
 export interface PlanOptions {
   readonly stack: string;
-  /** A file in `Pulumi.<stack>.yaml` format used instead of the stack's own. */
+  /**
+   * A file in `Pulumi.<stack>.yaml` format used instead of the stack's own.
+   * @default - the project's `Pulumi.<stack>.yaml`
+   */
   readonly configFile?: string;
+  /**
+   * The policy config to judge with.
+   * @default - chosen by stack name, then environment tag, else the pack's defaults (every rule mandatory)
+   */
   readonly policyConfigFile?: string;
   /**
    * The folder of the Pulumi project to plan (its `Pulumi.yaml`).

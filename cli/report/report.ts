@@ -14,7 +14,10 @@ export interface Report {
 
 /** The policy config a report was judged with, and the level each policy ran at. */
 export interface PolicyConfigUsed {
-  /** The config file as the user sees it; undefined when the pack's defaults applied. */
+  /**
+   * The config file as the user sees it.
+   * @default - none: the pack's defaults applied
+   */
   readonly file?: string;
   /** How the file was chosen, or why none was. */
   readonly reason: string;
