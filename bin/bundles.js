@@ -53,7 +53,7 @@ function ensure(entry, outfile, newest) {
     outfile: tmp,
     bundle: true,
     platform: "node",
-    target: "node20",
+    target: "node22",
     format: "cjs",
     packages: "external",
     logLevel: "error",

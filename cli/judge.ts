@@ -1,19 +1,33 @@
 /**
  * The shared tail of `plan` and `check`: resources in, report out. The policy pack judges them over
- * the analyzer protocol, the engine checks find what Pulumi or Azure would reject, and the lifecycle
- * section lists what retired or retires soon. The caller owns the pack's lifetime.
+ * the analyzer protocol with the chosen policy config (or its own fail-closed defaults), the engine
+ * checks find what Pulumi or Azure would reject, and the lifecycle section lists what retired or
+ * retires soon. The caller owns the pack's lifetime.
  */
 import { CustomModelSpec } from "../components/catalog/custom";
+import { choosePolicyConfig, environmentTags } from "./analyzer/config-choice";
 import { runPolicies } from "./analyzer/analyze";
 import { PackProcess } from "./analyzer/pack-process";
 import { PlannedResource } from "./model";
-import { projectName } from "./paths";
+import { display, policyConfigPath } from "./paths";
 import { engineChecks } from "./plan/engine-checks";
 import { lifecycleSection } from "./report/lifecycle";
 import { Report } from "./report/report";
 
 /** The retiring rule's window when its config does not say (its schema default). */
 const defaultWindowDays = 90;
+
+export interface JudgeTarget {
+  readonly command: Report["command"];
+  readonly project: string;
+  readonly stack: string;
+  readonly resources: readonly PlannedResource[];
+  /**
+   * `--policy-config FILE`.
+   * @default - chosen by stack name, then environment tag, else the pack's defaults
+   */
+  readonly policyConfigFile?: string;
+}
 
 export interface JudgeOptions {
   /** The day (YYYY-MM-DD) lifecycle is judged on, by the pack and the lifecycle section. */
@@ -26,17 +40,21 @@ export interface JudgeOptions {
 }
 
 export async function judge(
-  command: Report["command"],
-  stack: string,
-  resources: readonly PlannedResource[],
+  target: JudgeTarget,
   packStarting: Promise<PackProcess>,
-  policyConfigFile: string | undefined,
   opts: JudgeOptions,
 ): Promise<Report> {
+  const { command, project, stack, resources } = target;
+  const choice = choosePolicyConfig({
+    explicit: target.policyConfigFile,
+    stack,
+    environments: environmentTags(resources),
+    configPath: policyConfigPath,
+  });
   const policy = await runPolicies(await packStarting, resources, {
     stack,
-    project: projectName,
-    policyConfigFile,
+    project,
+    policyConfigFile: choice.file,
     asOf: opts.asOf,
   });
   const window = policy.config["ai-deployment-lifecycle-retiring"]?.properties.warningDays;
@@ -53,10 +71,10 @@ export async function judge(
       typeof window === "number" ? window : defaultWindowDays,
       opts.customModels,
     ),
+    policyConfig: {
+      file: choice.file === undefined ? undefined : display(choice.file),
+      reason: choice.reason,
+      levels: policy.levels,
+    },
   };
-}
-
-/** Today as YYYY-MM-DD (UTC): the day judged when no `--as-of` is given. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 /**
  * foundry-platform: offline tools for the platform's stacks.
  *
- *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
+ *   plan  [--program DIR] [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
  *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
  *   lifecycle [--stack <name>]... [--days N] [--as-of YYYY-MM-DD] [--json]
  *
@@ -12,40 +12,31 @@
  */
 import { parseArgs } from "node:util";
 import { startPolicyPack } from "./analyzer/pack-process";
-import { parseIsoDay } from "../stacks/iso-day";
+import { asOfFlag } from "./as-of";
 import { InputError } from "./errors";
 import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
-  foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
+  foundry-platform plan  [--program DIR] [--stack NAME] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
   foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
   foundry-platform lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
 
   plan       runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
+             (--program DIR: the Pulumi project in DIR; default: this platform's own stacks, stack dev)
   check      runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
   lifecycle  lists the model deployments of each stack that retired or retire within N days (default 90),
              with their successors; exit 1 when there are any (for a scheduled CI job)
 
   --as-of  judge model lifecycle as of this day instead of today
 
+  --policy-config FILE  the policy config to judge with; default: the pack's config/<stack>.json,
+                        else config/<environment tag>.json, else every rule mandatory
+
   --debug  show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
 
 type Format = "text" | "json" | "markdown";
-
-/** `--as-of YYYY-MM-DD`, checked; undefined when not given (today is used). */
-export function asOfFlag(value: string | undefined): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!parseIsoDay(value)) {
-    throw new InputError(
-      `--as-of ${JSON.stringify(value)}: must be a date YYYY-MM-DD, for example --as-of 2027-02-09`,
-    );
-  }
-  return value;
-}
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
 function render(report: Report, format: Format): string {
@@ -67,6 +58,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
     options: {
       stack: { type: "string" },
       config: { type: "string" },
+      program: { type: "string" },
       "policy-config": { type: "string" },
       state: { type: "string" },
       json: { type: "boolean" },
@@ -89,8 +81,8 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         "check needs --state FILE (a 'pulumi stack export' document or 'plan --json' output)",
       );
     }
-    if (values.stack || values.config) {
-      throw new InputError("--stack and --config belong to 'plan'; 'check' takes --state");
+    if (values.stack || values.config || values.program) {
+      throw new InputError("--program, --stack and --config belong to 'plan'; 'check' takes --state");
     }
   }
   const pack = startPolicyPack(policyPackDir);
@@ -104,6 +96,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         {
           stack: values.stack ?? "dev",
           configFile: values.config,
+          programDir: values.program,
           policyConfigFile: values["policy-config"],
           asOf,
         },

@@ -1,13 +1,15 @@
 /**
  * The foundry-platform policy pack. Run by `pulumi preview|up --policy-pack policies` and by the
  * offline `plan` and `check` tools, which start it the same way and talk to it over the analyzer
- * gRPC protocol. Per-environment levels and parameters live in `config/<env>.json`.
+ * gRPC protocol. Per-environment levels and parameters live in `config/<env>.json`; with no config,
+ * every rule is mandatory (`lib/defaults.ts`).
  */
 import { PolicyPack } from "@pulumi/policy";
+import { packEnforcementLevel } from "./lib/defaults";
 import { policies } from "./policies";
 
 new PolicyPack("foundry-platform", {
   policies,
-  enforcementLevel: "advisory",
+  enforcementLevel: packEnforcementLevel,
   description: "Governance and cost guardrails for Microsoft Foundry platforms.",
 });

@@ -2,7 +2,7 @@
  * The policy step of the plan's path: configure the pack for the environment, then Analyze each
  * resource and AnalyzeStack over all of them, as `pulumi preview --policy-pack` does.
  */
-import { PlannedResource, Violation, isBlocking } from "../model";
+import { EnforcementLevel, PlannedResource, Violation, isBlocking } from "../model";
 import { AnalyzerClient, AnalyzerInfo, PolicyConfigEntry } from "./client";
 import { PackProcess } from "./pack-process";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
@@ -12,6 +12,8 @@ export interface PolicyRun {
   readonly violations: Violation[];
   /** The config each policy ran with (level and properties, schema defaults filled in). */
   readonly config: Readonly<Record<string, PolicyConfigEntry>>;
+  /** The level each policy of the pack ran at, by policy name. */
+  readonly levels: Record<string, EnforcementLevel>;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function runPolicies(
       pack: { name: info.name, version: info.version, policies: info.policies.length },
       violations: sortViolations(unique([...each, ...stack])),
       config,
+      levels: Object.fromEntries(Object.entries(config).map(([name, c]) => [name, c.enforcementLevel])),
     };
   } finally {
     client.close();

@@ -14,7 +14,11 @@ export interface PackProcess {
   stop(): void;
 }
 
-const startTimeoutMs = 30_000;
+/**
+ * How long the pack may take to print its port. It only guards against a pack that hangs: on a
+ * loaded machine (two shared cores, a load of 70) starting Node with the policy SDK took over 30 s.
+ */
+const startTimeoutMs = 120_000;
 
 /**
  * Starts the pack in `packDir` (a folder with `PulumiPolicy.yaml`, `package.json` and `index.ts`).

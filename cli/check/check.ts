@@ -3,12 +3,17 @@
  * saved `plan --json`, so teams can audit what already runs.
  */
 import { PackProcess } from "../analyzer/pack-process";
-import { judge, todayIso } from "../judge";
+import { todayIso } from "../as-of";
+import { judge } from "../judge";
 import { Report } from "../report/report";
 import { readState } from "./state-file";
 
 export interface CheckOptions {
   readonly stateFile: string;
+  /**
+   * The policy config to judge with.
+   * @default - chosen by the export's stack name, then environment tag, else the pack's defaults (every rule mandatory)
+   */
   readonly policyConfigFile?: string;
   /**
    * The day (YYYY-MM-DD) to judge model lifecycle on.
@@ -20,7 +25,7 @@ export interface CheckOptions {
 /** Checks a deployed or planned stack; `packStarting` is the policy pack, started and stopped by the caller. */
 export async function check(opts: CheckOptions, packStarting: Promise<PackProcess>): Promise<Report> {
   const imported = readState(opts.stateFile);
-  return judge("check", imported.stack, imported.resources, packStarting, opts.policyConfigFile, {
+  return judge({ command: "check", ...imported, policyConfigFile: opts.policyConfigFile }, packStarting, {
     asOf: opts.asOf ?? todayIso(),
   });
 }

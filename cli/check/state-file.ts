@@ -11,6 +11,8 @@ import { isSecretValue, secretOf, secretText } from "../wire";
 
 export interface ImportedStack {
   readonly stack: string;
+  /** The Pulumi project of the resources (from their URNs); empty when there are none. */
+  readonly project: string;
   readonly resources: PlannedResource[];
 }
 
@@ -47,8 +49,13 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-function stackOfUrn(urn: string): string {
-  return urn.startsWith("urn:pulumi:") ? urn.slice("urn:pulumi:".length).split("::")[0] : "";
+/** Part `i` of a URN `urn:pulumi:<stack>::<project>::...` (0 the stack, 1 the project), or "". */
+function urnPart(urn: string, i: 0 | 1): string {
+  return urn.startsWith("urn:pulumi:") ? (urn.slice("urn:pulumi:".length).split("::")[i] ?? "") : "";
+}
+
+function projectOf(resources: readonly PlannedResource[]): string {
+  return resources.map((r) => urnPart(r.urn, 1)).find((p) => p) ?? "";
 }
 
 function propertyDeps(v: unknown): Record<string, string[]> {
@@ -89,8 +96,8 @@ function fromExport(doc: Json, file: string): ImportedStack {
       propertyDependencies: propertyDeps(raw.propertyDependencies),
     };
   });
-  const stack = resources.map((r) => stackOfUrn(r.urn)).find((s) => s) ?? "unknown";
-  return { stack, resources };
+  const stack = resources.map((r) => urnPart(r.urn, 0)).find((s) => s) ?? "unknown";
+  return { stack, project: projectOf(resources), resources };
 }
 
 function fromPlan(doc: Json, file: string): ImportedStack {
@@ -118,7 +125,7 @@ function fromPlan(doc: Json, file: string): ImportedStack {
       propertyDependencies: propertyDeps(raw.propertyDependencies),
     };
   });
-  return { stack: String(doc.stack), resources };
+  return { stack: String(doc.stack), project: projectOf(resources), resources };
 }
 
 /** Parses a stack export or a plan document; anything else is bad input. */

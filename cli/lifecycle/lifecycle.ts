@@ -10,13 +10,13 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { LifecycleDeployment, lifecycleFindings } from "../../components/catalog";
 import { planCanary } from "../../components/gateway/canary";
-import { parseIsoDay } from "../../stacks/iso-day";
 import { customModelSpecs } from "../../stacks/config/custom-models";
 import { loadPlatformConfig } from "../../stacks/config/load";
 import { PlatformConfig } from "../../stacks/config/schema";
 import { InputError } from "../errors";
-import { todayIso } from "../judge";
-import { display, knownStacks, projectName, stackConfigPath } from "../paths";
+import { asOfFlag, todayIso } from "../as-of";
+import { display, projectRoot } from "../paths";
+import { projectStacks, readProject, stackFileOf } from "../plan/project";
 import { readStackConfig } from "../plan/stack-file";
 import { LifecycleSection, lifecycleJson, lifecycleText, routedDeploymentName } from "../report/lifecycle";
 
@@ -47,13 +47,14 @@ export function configDeployments(config: PlatformConfig): LifecycleDeployment[]
 
 /** The lifecycle section of one stack's config on a day. */
 export function stackLifecycle(stack: string, asOf: string, days: number): LifecycleSection {
-  const file = stackConfigPath(stack);
+  const project = readProject(projectRoot);
+  const file = stackFileOf(project, stack);
   if (!fs.existsSync(file)) {
     throw new InputError(
-      `no config for stack '${stack}' (${display(file)}); known stacks: ${knownStacks().join(", ")}`,
+      `no config for stack '${stack}' (${display(file)}); known stacks: ${projectStacks(project).join(", ")}`,
     );
   }
-  const values = readStackConfig(file, projectName);
+  const values = readStackConfig(file, project.name, project.config);
   const loaded = loadPlatformConfig(
     values.values,
     values.secretKeys,
@@ -99,15 +100,9 @@ export async function lifecycleCommand(
       debug: { type: "boolean" },
     },
   });
-  const asOfText = values["as-of"];
-  if (asOfText !== undefined && !parseIsoDay(asOfText)) {
-    throw new InputError(
-      `--as-of ${JSON.stringify(asOfText)}: must be a date YYYY-MM-DD, for example --as-of 2027-02-09`,
-    );
-  }
-  const asOf = asOfText ?? todayIso();
+  const asOf = asOfFlag(values["as-of"]) ?? todayIso();
   const days = daysFlag(values.days);
-  const stacks = values.stack ?? knownStacks();
+  const stacks = values.stack ?? projectStacks(readProject(projectRoot));
   const sections = stacks.map((stack) => ({ stack, section: stackLifecycle(stack, asOf, days) }));
   const due = sections.reduce(
     (n, s) => n + s.section.findings.filter((f) => f.kind === "retired" || f.kind === "retiring").length,

@@ -1,61 +1,82 @@
 /**
- * `plan`: validates a stack's config, runs the program under mocks, checks what the engine would
+ * `plan`: reads a Pulumi project (this repository's platform by default, any Node.js project with
+ * `--program DIR`) and a stack's config, runs the program under mocks, checks what the engine would
  * reject, and drives the policy pack over the analyzer protocol. The pack starts while the program
  * runs.
  */
 import * as fs from "node:fs";
 import { loadPlatformConfig } from "../../stacks/config/load";
+import { configNamespace } from "../../stacks/config/schema";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
 import { asOfVariable } from "../../stacks/as-of";
 import { customModelSpecs } from "../../stacks/config/custom-models";
-import { judge, todayIso } from "../judge";
-import { display, knownStacks, policyConfigPath, projectName, stackConfigPath } from "../paths";
+import { todayIso } from "../as-of";
+import { judge } from "../judge";
+import { display, projectRoot } from "../paths";
 import { Report } from "../report/report";
 import { runUnderMocks } from "./capture";
+import { checkNamespaces } from "./config-namespaces";
+import { programOf } from "./program";
+import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
 import { readStackConfig } from "./stack-file";
 
 export interface PlanOptions {
   readonly stack: string;
-  /** A file in `Pulumi.<stack>.yaml` format used instead of the stack's own. */
+  /**
+   * A file in `Pulumi.<stack>.yaml` format used instead of the stack's own.
+   * @default - the project's `Pulumi.<stack>.yaml`
+   */
   readonly configFile?: string;
+  /**
+   * The policy config to judge with.
+   * @default - chosen by stack name, then environment tag, else the pack's defaults (every rule mandatory)
+   */
   readonly policyConfigFile?: string;
   /**
    * The day (YYYY-MM-DD) the catalog, the program and the policy pack judge model lifecycle on.
    * @default - today
    */
   readonly asOf?: string;
+  /**
+   * The folder of the Pulumi project to plan (its `Pulumi.yaml`).
+   * @default - this repository's platform program (`stacks/`)
+   */
+  readonly programDir?: string;
+}
+
+/** The platform's own program, bundled with the tool (the `foundry-platform` project of this repository). */
+function platformProgram(): () => Promise<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../../stacks/index") as () => Promise<unknown>;
 }
 
 /** Plans a stack; `packStarting` is the policy pack, started (as early as possible) and stopped by the caller. */
 export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>): Promise<Report> {
-  const configFile = opts.configFile ?? stackConfigPath(opts.stack);
+  const project: PulumiProject = readProject(opts.programDir ?? projectRoot);
+  const configFile = opts.configFile ?? stackFileOf(project, opts.stack);
   if (!opts.configFile && !fs.existsSync(configFile)) {
+    const known = projectStacks(project);
     throw new InputError(
-      `no config for stack '${opts.stack}' (${display(configFile)}); known stacks: ${knownStacks().join(", ")}`,
+      `no config for stack '${opts.stack}' (${display(configFile)}); known stacks of project '${project.name}': ${known.length > 0 ? known.join(", ") : "none"}`,
     );
   }
-  const file = readStackConfig(configFile, projectName);
+  const file = readStackConfig(configFile, project.name, project.config);
+  checkNamespaces({ ...file, path: display(configFile) }, project);
+  const isPlatform = project.dir === projectRoot;
   const asOf = opts.asOf ?? todayIso();
-  const loaded = loadPlatformConfig(
-    file.values,
-    file.secretKeys,
-    display(configFile),
-    new Date(`${asOf}T00:00:00Z`),
-  );
-  const policyConfigFile =
-    opts.policyConfigFile ??
-    [policyConfigPath(opts.stack), policyConfigPath(loaded.config.environment)].find((f) => fs.existsSync(f));
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const program = require("../../stacks/index") as () => Promise<unknown>;
+  // The platform's keys are validated before the program runs, every problem at once with the file's name.
+  const loaded =
+    project.name === configNamespace
+      ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`))
+      : undefined;
   // The program reads the day from the environment, as `pulumi preview` would; restored afterwards.
   const previous = process.env[asOfVariable];
   process.env[asOfVariable] = asOf;
   let run: Awaited<ReturnType<typeof runUnderMocks>>;
   try {
-    run = await runUnderMocks(program, {
-      project: projectName,
+    run = await runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
+      project: project.name,
       stack: opts.stack,
       config: file.values,
       secretKeys: file.secretKeys,
@@ -70,8 +91,15 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
-  return judge("plan", opts.stack, run.resources, packStarting, policyConfigFile, {
-    asOf,
-    customModels: customModelSpecs(loaded.config.customModels),
-  });
+  return judge(
+    {
+      command: "plan",
+      project: project.name,
+      stack: opts.stack,
+      resources: run.resources,
+      policyConfigFile: opts.policyConfigFile,
+    },
+    packStarting,
+    { asOf, customModels: loaded ? customModelSpecs(loaded.config.customModels) : undefined },
+  );
 }

@@ -58,8 +58,17 @@ function replaceSecure(value: unknown): { value: unknown; secret: boolean } {
   return { value, secret: false };
 }
 
-/** Parses a stack config document. `project` namespaces keys written without one. */
-export function parseStackConfig(text: string, path: string, project: string): StackConfigFile {
+/**
+ * Parses a stack config document. `project` namespaces keys written without one; `projectConfig`
+ * (`namespace:key` → value, from `Pulumi.yaml`) holds the values every stack starts from, which the
+ * stack's own file overrides.
+ */
+export function parseStackConfig(
+  text: string,
+  path: string,
+  project: string,
+  projectConfig: Readonly<Record<string, unknown>> = {},
+): StackConfigFile {
   const doc = YAML.parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
@@ -77,10 +86,13 @@ export function parseStackConfig(text: string, path: string, project: string): S
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
     throw new InputError(`${path}: 'config' must be a map of 'namespace:key: value'`);
   }
+  const merged: Record<string, unknown> = { ...projectConfig };
+  for (const [rawKey, rawValue] of Object.entries(config)) {
+    merged[rawKey.includes(":") ? rawKey : `${project}:${rawKey}`] = rawValue;
+  }
   const values: Record<string, string> = {};
   const secretKeys: string[] = [];
-  for (const [rawKey, rawValue] of Object.entries(config)) {
-    const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
+  for (const [key, rawValue] of Object.entries(merged)) {
     const { value, secret } = replaceSecure(rawValue);
     if (secret) {
       secretKeys.push(key);
@@ -96,12 +108,16 @@ export function parseStackConfig(text: string, path: string, project: string): S
 }
 
 /** Reads and parses a stack config file. */
-export function readStackConfig(path: string, project: string): StackConfigFile {
+export function readStackConfig(
+  path: string,
+  project: string,
+  projectConfig: Readonly<Record<string, unknown>> = {},
+): StackConfigFile {
   let text: string;
   try {
     text = fs.readFileSync(path, "utf8");
   } catch {
     throw new InputError(`${path}: cannot read the stack config file`);
   }
-  return parseStackConfig(text, path, project);
+  return parseStackConfig(text, path, project, projectConfig);
 }

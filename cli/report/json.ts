@@ -11,6 +11,11 @@ export function jsonReport(report: Report): string {
     stack: report.stack,
     command: report.command,
     policyPack: report.pack,
+    policyConfig: {
+      file: report.policyConfig.file ?? null,
+      reason: report.policyConfig.reason,
+      levels: report.policyConfig.levels,
+    },
     summary: summarize(report),
     resources: report.resources.map((r) => ({
       urn: r.urn,

@@ -1,7 +1,7 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
 import { isBlocking } from "../model";
 import { lifecycleMarkdown } from "./lifecycle";
-import { Report, shortName, summarize } from "./report";
+import { Report, policyConfigLine, shortName, summarize } from "./report";
 
 /** Makes text safe inside a Markdown table cell. */
 function cell(text: string): string {
@@ -16,6 +16,8 @@ export function markdownReport(report: Report): string {
     `### ${s.passed ? "✅" : "❌"} foundry-platform ${title}: \`${report.stack}\``,
     "",
     `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
+    "",
+    cell(policyConfigLine(report.policyConfig)),
     "",
   );
   const counts = new Map<string, number>();

@@ -1,5 +1,5 @@
 /** The result of a plan or a check, as every output format sees it. */
-import { EngineError, PlannedResource, Violation, isBlocking } from "../model";
+import { EnforcementLevel, EngineError, PlannedResource, Violation, isBlocking } from "../model";
 import type { LifecycleSection } from "./lifecycle";
 
 export interface Report {
@@ -12,6 +12,37 @@ export interface Report {
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
   /** Model lifecycle: what retired or retires within the window, with successors. */
   readonly lifecycle: LifecycleSection;
+  readonly policyConfig: PolicyConfigUsed;
+}
+
+/** The policy config a report was judged with, and the level each policy ran at. */
+export interface PolicyConfigUsed {
+  /**
+   * The config file as the user sees it.
+   * @default - none: the pack's defaults applied
+   */
+  readonly file?: string;
+  /** How the file was chosen, or why none was. */
+  readonly reason: string;
+  readonly levels: Readonly<Record<string, EnforcementLevel>>;
+}
+
+/** "28 mandatory, 3 advisory, 1 disabled": how many policies ran at each level, strictest first. */
+export function levelCounts(config: PolicyConfigUsed): string {
+  const order: EnforcementLevel[] = ["mandatory", "remediate", "advisory", "disabled"];
+  const levels = Object.values(config.levels);
+  return order
+    .map((level) => [level, levels.filter((l) => l === level).length] as const)
+    .filter(([level, n]) => n > 0 || level === "mandatory")
+    .map(([level, n]) => `${n} ${level}`)
+    .join(", ");
+}
+
+/** One line for every format: which config applied and why, and how many policies ran at each level. */
+export function policyConfigLine(config: PolicyConfigUsed): string {
+  return config.file === undefined
+    ? `Policy config: the pack's defaults (${config.reason}; relax with --policy-config FILE): ${levelCounts(config)}`
+    : `Policy config: ${config.file} (from ${config.reason}): ${levelCounts(config)}`;
 }
 
 export interface Summary {

@@ -2,7 +2,7 @@
 import { PlannedResource, isBlocking } from "../model";
 import { redact } from "../wire";
 import { lifecycleText } from "./lifecycle";
-import { Report, shortName, summarize, typeOfUrn } from "./report";
+import { Report, policyConfigLine, shortName, summarize, typeOfUrn } from "./report";
 
 /** The few inputs a reviewer looks for first: model, SKU and capacity, location. Secrets never show. */
 function details(r: PlannedResource): string {
@@ -89,6 +89,7 @@ export function textReport(report: Report): string {
   }
   lines.push(
     "",
+    policyConfigLine(report.policyConfig),
     `${s.passed ? "PASS" : "FAIL"}: ${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory violations, ${s.errors} errors (policy pack ${report.pack.name}@${report.pack.version}, ${report.pack.policies} policies)`,
   );
   return `${lines.join("\n")}\n`;

@@ -258,7 +258,11 @@ export class AccessControl extends pulumi.ComponentResource {
           securityEnabled: true,
           mailEnabled: false,
           preventDuplicateNames: true,
-          // The deploying identity owns the group, so later runs can still manage it.
+          // The deploying identity owns the group, so later runs can still manage it, and the
+          // least Graph permission suffices: an app with Group.Create may make itself owner, and an
+          // owner manages its group (https://learn.microsoft.com/graph/api/group-post-groups;
+          // azuread Group docs, "API Permissions"). Listed users or service principals as members
+          // also need User.Read.All / Application.Read.All (docs/deploy.md).
           owners: [client.objectId],
           members: spec?.members ? [...spec.members] : undefined,
         },

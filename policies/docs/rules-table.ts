@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { packEnforcementLevel } from "../lib/defaults";
 import { policies } from "../policies";
 
 export const environments = ["dev", "staging", "prod"] as const;
@@ -20,19 +21,23 @@ function levelIn(config: LevelConfig, policy: string, fallback: string): string 
   return entry?.enforcementLevel ?? (typeof config.all === "string" ? config.all : fallback);
 }
 
-/** The Markdown table: one row per rule, its check, severity and level in each environment. */
+/**
+ * The Markdown table: one row per rule, its check, severity, its level in each environment and its
+ * level when no config applies (the pack's own, see `lib/defaults.ts`).
+ */
 export function rulesTable(configDir = path.resolve(__dirname, "..", "config")): string {
   const configs = environments.map(
     (env) => JSON.parse(fs.readFileSync(path.join(configDir, `${env}.json`), "utf8")) as LevelConfig,
   );
   const rows = policies.map((p) => {
-    const levels = configs.map((c) => levelIn(c, p.name, p.enforcementLevel ?? "advisory"));
+    const unconfigured = p.enforcementLevel ?? packEnforcementLevel;
+    const levels = [...configs.map((c) => levelIn(c, p.name, unconfigured)), unconfigured];
     const check = p.description.replace(/\|/g, "\\|");
     return `| \`${p.name}\` | ${check} | ${p.severity} | ${levels.join(" | ")} |`;
   });
   return [
-    "| Rule | What it checks | Severity | dev | staging | prod |",
-    "|---|---|---|---|---|---|",
+    "| Rule | What it checks | Severity | dev | staging | prod | no config |",
+    "|---|---|---|---|---|---|---|",
     ...rows,
   ].join("\n");
 }

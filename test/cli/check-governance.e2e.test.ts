@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { checkJson, root } from "../helpers/cli";
+import { checkJson, e2eTimeoutMs, root } from "../helpers/cli";
 
 /** A `pulumi stack export` (outputs without path inputs, as azure-native stores them) breaking rules 1–13. */
 const fixture = path.join(root, "test", "fixtures", "states", "governance-export.json");
@@ -23,7 +23,9 @@ const judged = new Set([
   "apim-backend-https-url",
 ]);
 
-describe("check of a stack export against the governance rules (end to end)", () => {
+describe("check of a stack export against the governance rules (end to end)", function () {
+  this.timeout(e2eTimeoutMs);
+
   it("finds every broken rule on the right resource, joins stack rules through the export, and nothing on the compliant ones", async () => {
     const { result: r, doc } = await checkJson(fixture, "prod");
     assert.equal(r.code, 1, r.stderr);

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { policies } from "../../policies/policies";
-import { checkJson, root } from "../helpers/cli";
+import { checkJson, e2eTimeoutMs, root } from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "ai-gateway-export.json");
 
@@ -13,7 +13,9 @@ const guardrails = new Set(
   policies.map((p) => p.name).filter((n) => /^(apim|rbac|governance|cost)-/.test(n)),
 );
 
-describe("check of a stack export that breaks many guardrails (end to end, offline)", () => {
+describe("check of a stack export that breaks many guardrails (end to end, offline)", function () {
+  this.timeout(e2eTimeoutMs);
+
   it("finds every broken gateway, RBAC, tag and cost guardrail and exits 1", async () => {
     const { result: r, doc } = await checkJson(fixture, "prod");
     assert.equal(r.code, 1, r.stderr);

@@ -2,7 +2,16 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanDoc, checkJson, pinned, root, runCli, stackTracePattern } from "../helpers/cli";
+import {
+  PlanDoc,
+  checkJson,
+  e2eTimeoutMs,
+  pinned,
+  root,
+  runCli,
+  sharedPlanJson,
+  stackTracePattern,
+} from "../helpers/cli";
 
 const fixture = path.join(root, "test", "fixtures", "states", "small-export.json");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-check-"));
@@ -13,7 +22,9 @@ function write(name: string, text: string): string {
   return file;
 }
 
-describe("check (end to end, offline)", () => {
+describe("check (end to end, offline)", function () {
+  this.timeout(e2eTimeoutMs);
+
   it("judges a stack export: finds the key-auth account, exit 1, never prints a secret", async () => {
     const { result: r, doc } = await checkJson(fixture, "prod");
     assert.equal(r.code, 1, r.stderr);
@@ -41,7 +52,7 @@ describe("check (end to end, offline)", () => {
   });
 
   it("judges a saved plan --json the same way the plan did", async () => {
-    const planned = await runCli(pinned(["plan", "--stack", "staging", "--json"]));
+    const { result: planned } = await sharedPlanJson(["--stack", "staging"]);
     assert.equal(planned.code, 0, planned.stderr);
     const file = write("staging-plan.json", planned.stdout);
     const r = await runCli(

@@ -1,10 +1,12 @@
 import { strict as assert } from "node:assert";
-import { planJson } from "../helpers/cli";
+import { e2eTimeoutMs, sharedPlanJson } from "../helpers/cli";
 import { baseProblems, find, parsePolicy, referenceProblems } from "../helpers/policy-xml";
 
-describe("plan --stack prod (AI gateway)", () => {
+describe("plan --stack prod (AI gateway)", function () {
+  this.timeout(e2eTimeoutMs);
+
   it("includes the gateway, routes every deployed model, and exits 0", async () => {
-    const { result, doc } = await planJson(["--stack", "prod"]);
+    const { result, doc } = await sharedPlanJson(["--stack", "prod"]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(doc.summary.passed, true);
     assert.deepEqual(doc.errors, []);

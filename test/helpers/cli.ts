@@ -1,4 +1,9 @@
-/** Runs the `foundry-platform` command as a user would, in a child process. */
+/**
+ * Runs the `foundry-platform` command as a user would, in a child process. Every run starts two
+ * processes (the tool and its policy pack), so runs queue: at most {@link cliJobs} at a time per
+ * test process, however many a test starts at once. On a busy machine tests then wait their turn
+ * instead of all timing out together.
+ */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 
@@ -11,18 +16,58 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+/**
+ * Timeout for a suite that runs the command: a hang still fails, but a loaded machine (two shared
+ * cores at a load of 70: a minute per run) does not. Use `this.timeout(e2eTimeoutMs)` in its describe.
+ */
+export const e2eTimeoutMs = 300_000;
+
+/** Most CLI runs at once in one test process (`FOUNDRY_TEST_CLI_JOBS`, default 2). */
+export const cliJobs = Math.max(1, Number(process.env.FOUNDRY_TEST_CLI_JOBS) || 2);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= cliJobs) {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/** Runs the tool with `args`; `env` adds variables to the child's environment. */
+export function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliResult> {
+  return slot(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          process.execPath,
+          [bin, ...args],
+          { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } },
+          (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+            resolve({ code, stdout, stderr });
+          },
+        );
+      }),
+  );
+}
+
+/** The JSON document a run printed; a run that printed none fails with its exit code and stderr. */
+export function parseDoc(result: CliResult): PlanDoc {
+  try {
+    return JSON.parse(result.stdout) as PlanDoc;
+  } catch {
+    throw new Error(`the command printed no JSON document (exit ${result.code}):\n${result.stderr}`);
+  }
 }
 
 /**
@@ -39,7 +84,24 @@ export function pinned(args: readonly string[]): string[] {
 /** Runs `plan --json` (on the pinned day unless `args` set `--as-of`) and parses the document. */
 export async function planJson(args: readonly string[]): Promise<{ result: CliResult; doc: PlanDoc }> {
   const result = await runCli(["plan", "--json", ...pinned(args)]);
-  return { result, doc: JSON.parse(result.stdout) as PlanDoc };
+  return { result, doc: parseDoc(result) };
+}
+
+const sharedPlans = new Map<string, Promise<{ result: CliResult; doc: PlanDoc }>>();
+
+/**
+ * `plan --json` with `args` (pinned like {@link planJson}), run once per test process and shared by
+ * every test that only reads it (the committed stacks' plans are read by several test files). Never
+ * mutate the result.
+ */
+export function sharedPlanJson(args: readonly string[]): Promise<{ result: CliResult; doc: PlanDoc }> {
+  const key = JSON.stringify(args);
+  let plan = sharedPlans.get(key);
+  if (plan === undefined) {
+    plan = planJson(args);
+    sharedPlans.set(key, plan);
+  }
+  return plan;
 }
 
 /** Runs `check --json` on a state file with an environment's policy config, and parses the document. */
@@ -57,7 +119,7 @@ export async function checkJson(
       "--json",
     ]),
   );
-  return { result, doc: JSON.parse(result.stdout) as PlanDoc };
+  return { result, doc: parseDoc(result) };
 }
 
 export interface PlanResourceDoc {
@@ -72,6 +134,7 @@ export interface PlanResourceDoc {
 
 export interface PlanDoc {
   stack: string;
+  policyConfig: { file: string | null; reason: string; levels: Record<string, string> };
   summary: { resources: number; mandatory: number; advisory: number; errors: number; passed: boolean };
   resources: PlanResourceDoc[];
   violations: { policy: string; enforcementLevel: string; severity: string; message: string; urn: string }[];

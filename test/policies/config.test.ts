@@ -1,31 +1,12 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { AnalyzerInfo } from "../../cli/analyzer/client";
 import { readPolicyConfigFile, resolvePolicyConfig } from "../../cli/analyzer/policy-config";
 import { policies } from "../../policies/policies";
 import { root } from "../helpers/cli";
+import { packInfo as info } from "../helpers/pack-info";
 
 const environments = ["dev", "staging", "prod"] as const;
 const file = (env: string) => path.join(root, "policies", "config", `${env}.json`);
-
-/** What the pack says about itself over GetAnalyzerInfo, built from the same rule list. */
-const info: AnalyzerInfo = {
-  name: "foundry-platform",
-  version: "0.1.0",
-  policies: policies.map((p) => ({
-    name: p.name,
-    description: p.description,
-    enforcementLevel: p.enforcementLevel ?? "advisory",
-    severity: p.severity,
-    remediationSteps: p.remediationSteps,
-    configSchema: p.configSchema
-      ? {
-          properties: p.configSchema.properties as Record<string, unknown>,
-          required: p.configSchema.required,
-        }
-      : undefined,
-  })),
-};
 
 describe("policy config per environment", () => {
   for (const env of environments) {
@@ -56,5 +37,29 @@ describe("policy config per environment", () => {
       "OnceNewDefaultVersionAvailable",
     ]);
     assert.equal(resolved["ai-deployment-content-filter"].properties.maxSeverityThreshold, "Medium");
+  });
+});
+
+describe("policy config when none applies (fail closed)", () => {
+  it("runs every rule at mandatory, and a rule a file leaves out at mandatory too", () => {
+    const none = resolvePolicyConfig({}, info, "(pack defaults)");
+    assert.deepEqual(
+      policies.filter((p) => none[p.name].enforcementLevel !== "mandatory").map((p) => p.name),
+      [],
+    );
+    const partial = resolvePolicyConfig({ "ai-account-disable-local-auth": "advisory" }, info, "inline");
+    assert.equal(partial["ai-account-disable-local-auth"].enforcementLevel, "advisory");
+    assert.equal(partial["ai-account-managed-identity"].enforcementLevel, "mandatory");
+  });
+
+  it("no rule declares a level of its own below the pack's mandatory", () => {
+    const relaxed = policies.filter(
+      (p) => p.enforcementLevel !== undefined && p.enforcementLevel !== "mandatory",
+    );
+    assert.deepEqual(
+      relaxed.map((p) => `${p.name}: ${p.enforcementLevel}`),
+      [],
+      "set a relaxed level in policies/config/<env>.json instead",
+    );
   });
 });

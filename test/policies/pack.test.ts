@@ -1,39 +1,24 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AnalyzerInfo, PolicyInfo } from "../../cli/analyzer/client";
 import { resolvePolicyConfig } from "../../cli/analyzer/policy-config";
 import { EnforcementLevel, PlannedResource } from "../../cli/model";
 import { AiPlatform } from "../../components/platform";
 import { Rule } from "../../policies/lib/rule";
 import { policies } from "../../policies/policies";
 import { capture } from "../helpers/mocks";
+import { packInfo } from "../helpers/pack-info";
 import { Finding, judgeResource, judgeStack } from "../helpers/policy";
 
 const root = path.resolve(__dirname, "..", "..");
 const environments = ["dev", "staging", "prod"] as const;
 const strictness: Record<EnforcementLevel, number> = { disabled: 0, advisory: 1, remediate: 2, mandatory: 2 };
 
-function packInfo(): AnalyzerInfo {
-  return {
-    name: "foundry-platform",
-    version: "0.1.0",
-    policies: policies.map((p): PolicyInfo => ({
-      name: p.name,
-      description: p.description,
-      enforcementLevel: "advisory",
-      severity: p.severity,
-      remediationSteps: p.remediationSteps,
-      configSchema: p.configSchema as PolicyInfo["configSchema"],
-    })),
-  };
-}
-
 function envConfig(env: string) {
   const file = path.join(root, "policies", "config", `${env}.json`);
   return resolvePolicyConfig(
     JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>,
-    packInfo(),
+    packInfo,
     file,
   );
 }
