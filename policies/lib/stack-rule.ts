@@ -10,13 +10,15 @@ import {
   StackValidationPolicy,
   Severity,
 } from "@pulumi/policy";
-import { Rule } from "./rule";
+import { ExceptionEntry, reportInvalidEntries, reportWithExceptions } from "./exceptions";
+import { Rule, RuleReferences, withExceptions } from "./rule";
 
 export interface StackRuleSpec {
   readonly name: string;
   readonly description: string;
   readonly severity: Severity;
   readonly remediationSteps: string;
+  readonly references: RuleReferences;
   /** Resource types the rule reads and may report on; every other resource is invisible to it. */
   readonly resourceTypes: readonly string[];
   readonly configSchema?: StackValidationPolicy["configSchema"];
@@ -34,19 +36,28 @@ export interface StackRuleSpec {
 
 /** A rule that judges the stack's resources together (AnalyzeStack: outputs, parents, dependencies). */
 export function stackRule(spec: StackRuleSpec): Rule {
-  const { resourceTypes, validate, ...meta } = spec;
+  const { resourceTypes, validate, configSchema, ...meta } = spec;
   const understood = new Set(resourceTypes);
   return {
     ...meta,
+    configSchema: withExceptions(configSchema),
     validateStack: (args, report) => {
       const resources = args.resources.filter((r) => understood.has(r.type));
-      const urns = new Set(resources.map((r) => r.urn));
+      const byUrn = new Map(resources.map((r) => [r.urn, r]));
+      const config = args.getConfig<{ exceptions?: ExceptionEntry[]; asOf?: string }>();
+      const withExceptions = reportWithExceptions(meta, config, report, (urn) => {
+        const r = urn ? byUrn.get(urn) : undefined;
+        return { urn: urn || undefined, name: r?.name, tags: () => r?.props.tags };
+      });
       validate(resources, args, (message, urn) => {
         // A finding names the stack or a resource the rule understands, never anything else.
-        if (urn === undefined || urn === "" || urns.has(urn)) {
-          report(message, urn);
+        if (urn === undefined || urn === "" || byUrn.has(urn)) {
+          withExceptions(message, urn || undefined);
         }
       });
+      if (config.exceptions?.length) {
+        reportInvalidEntries(config, resources, report, true);
+      }
     },
   };
 }

@@ -214,6 +214,16 @@ export const aiDeploymentContentFilter = stackRule({
       },
     },
   },
+  references: {
+    azurePolicy: [
+      "930f48f9-f07e-427c-9494-52603581c6a9",
+      "f3a9c2e0-7b4d-4d8f-9c3a-2e1f6b9a8d4e",
+      "af253d37-136a-42f8-a1fc-30010c083d41",
+      "c1ad46c6-37f8-4af0-9c71-c208375c87dd",
+    ],
+    waf: "Security",
+    note: "The built-ins judge data-plane deployment properties; this rule joins each deployment to its RAI policy in the stack. Prompt and completion filters without a severity (Profanity, Protected Material, Indirect Attack) are required through `additionalFilters`.",
+  },
   resourceTypes: [types.aiDeployment, types.genericResource, types.raiPolicy, types.aiAccount],
   validate: (resources, args, report) => {
     const config = args.getConfig<ContentFilterConfig>();

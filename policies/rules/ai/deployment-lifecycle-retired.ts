@@ -17,6 +17,7 @@ export function deploymentLifecycleRetired(lookup: VersionStatusLookup = default
     remediationSteps:
       "Move the deployment to a version that is still served (see the model catalog in components/catalog and Microsoft Learn's model retirement page), after running the evaluation suite against it. Retirement dates come from the catalog; versions or models it does not know are not judged here (the approved-models rule covers them).",
     configSchema: { properties: { asOf: asOfSchema } },
+    references: { waf: "Reliability" },
     resourceTypes: [types.aiDeployment],
     validate: (props, args, report) => {
       const { model, version } = modelOf(props);

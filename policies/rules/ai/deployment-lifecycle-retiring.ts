@@ -30,6 +30,7 @@ export function deploymentLifecycleRetiring(lookup: VersionStatusLookup = defaul
         asOf: asOfSchema,
       },
     },
+    references: { waf: "Operational Excellence" },
     resourceTypes: [types.aiDeployment],
     validate: (props, args, report) => {
       const { model, version } = modelOf(props);

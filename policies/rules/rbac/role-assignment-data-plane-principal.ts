@@ -27,6 +27,7 @@ export const rbacRoleAssignmentDataPlanePrincipal = resourceRule({
       },
     },
   },
+  references: { waf: "Security" },
   resourceTypes: [types.roleAssignment],
   validate: (props, args, report) => {
     const guid = roleGuidOf(props);
