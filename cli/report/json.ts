@@ -33,6 +33,7 @@ export function jsonReport(report: Report): string {
       severity: v.severity,
       message: v.message,
       urn: v.urn,
+      exception: v.exception ?? null,
     })),
     errors: report.errors,
   };

@@ -1,5 +1,5 @@
 /** The result of a plan or a check, as every output format sees it. */
-import { EngineError, PlannedResource, Violation, isBlocking } from "../model";
+import { EngineError, PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
 
 export interface Report {
   /** `plan` or `check`. */
@@ -14,7 +14,10 @@ export interface Report {
 export interface Summary {
   readonly resources: number;
   readonly mandatory: number;
+  /** Advisory findings, not counting acknowledged ones. */
   readonly advisory: number;
+  /** Findings an unexpired exception acknowledges (reported, never blocking). */
+  readonly acknowledged: number;
   readonly errors: number;
   /** True when nothing blocks the deployment. */
   readonly passed: boolean;
@@ -22,10 +25,12 @@ export interface Summary {
 
 export function summarize(report: Report): Summary {
   const mandatory = report.violations.filter(isBlocking).length;
+  const acknowledged = report.violations.filter((v) => !isBlocking(v) && isAcknowledged(v)).length;
   return {
     resources: report.resources.length,
     mandatory,
-    advisory: report.violations.length - mandatory,
+    advisory: report.violations.length - mandatory - acknowledged,
+    acknowledged,
     errors: report.errors.length,
     passed: mandatory === 0 && report.errors.length === 0,
   };
