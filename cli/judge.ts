@@ -16,6 +16,7 @@ export async function judge(
   resources: readonly PlannedResource[],
   packStarting: Promise<PackProcess>,
   policyConfigFile: string | undefined,
+  sourceFile?: string,
 ): Promise<Report> {
   const policy = await runPolicies(await packStarting, resources, {
     stack,
@@ -29,5 +30,7 @@ export async function judge(
     violations: policy.violations,
     errors: engineChecks(resources),
     pack: policy.pack,
+    rules: policy.rules,
+    ...(sourceFile ? { sourceFile } : {}),
   };
 }

@@ -45,5 +45,5 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
-  return judge("plan", opts.stack, run.resources, packStarting, policyConfigFile);
+  return judge("plan", opts.stack, run.resources, packStarting, policyConfigFile, configFile);
 }

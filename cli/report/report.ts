@@ -1,4 +1,5 @@
 /** The result of a plan or a check, as every output format sees it. */
+import type { PolicyInfo } from "../analyzer/client";
 import { EngineError, PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
 
 export interface Report {
@@ -9,6 +10,10 @@ export interface Report {
   readonly violations: readonly Violation[];
   readonly errors: readonly EngineError[];
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
+  /** The pack's rules as it describes them. */
+  readonly rules: readonly PolicyInfo[];
+  /** The stack config file the resources come from (or the state file), when known. */
+  readonly sourceFile?: string;
 }
 
 export interface Summary {

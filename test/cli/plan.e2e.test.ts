@@ -82,7 +82,10 @@ describe("plan (end to end, offline)", () => {
     assert.match(result.stdout, /^Plan of stack 'dev': \d+ resources/);
     assert.match(result.stdout, /└─ platform-main {2}\(azure-native:cognitiveservices:Account\)/);
     assert.match(result.stdout, /Violations: none/);
-    assert.match(result.stdout, /^PASS: \d+ resources, 0 mandatory and 0 advisory violations, 0 acknowledged, 0 errors/m);
+    assert.match(
+      result.stdout,
+      /^PASS: \d+ resources, 0 mandatory and 0 advisory violations, 0 acknowledged, 0 errors/m,
+    );
     // Resource names may say "cost" (CostControls); a cost section would start a line.
     assert.doesNotMatch(result.stdout, /^cost/im, "no cost section until prices are modelled");
   });
