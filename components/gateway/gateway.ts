@@ -427,6 +427,8 @@ export class AiGateway extends pulumi.ComponentResource {
           publisherEmail: args.publisherEmail as pulumi.Input<string>,
           publisherName: args.publisherName ?? "AI platform",
           customProperties: securityCustomProperties(sku),
+          // Management calls with control-plane API versions before 2021-08-01 (retired) are refused.
+          apiVersionConstraint: { minApiVersion: "2021-08-01" },
           tags,
         },
         { parent: this },
