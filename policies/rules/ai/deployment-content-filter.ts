@@ -16,6 +16,11 @@ interface ContentFilterConfig {
   readonly requireJailbreak?: boolean;
   /** Whether a policy in `Asynchronous_filter` mode (completions streamed before they are filtered) passes. */
   readonly allowAsynchronousFilter?: boolean;
+  /**
+   * Filters without a severity that must be on and blocking, for example Protected Material Text on
+   * completions or Indirect Attack on prompts (the filter names Azure Policy's built-ins offer).
+   */
+  readonly additionalFilters?: readonly { readonly name: string; readonly source: "Prompt" | "Completion" }[];
 }
 
 /** A content filter as `raiPolicies` declare it. */
@@ -111,6 +116,19 @@ export function filterWeaknesses(
       problems.push("Jailbreak (Prompt Shields) is off");
     } else if (!isBlocking(jailbreak)) {
       problems.push("Jailbreak (Prompt Shields) only annotates (blocking is not true)");
+    }
+  }
+  for (const wanted of config.additionalFilters ?? []) {
+    const f = filters.find(
+      (x) => canonical(x.name) === canonical(wanted.name) && sameText(text(x.source), wanted.source),
+    );
+    const what = `${wanted.name} on ${wanted.source}`;
+    if (!f) {
+      problems.push(`${what} has no filter`);
+    } else if (f.enabled !== true) {
+      problems.push(`${what} is not enabled`);
+    } else if (!isBlocking(f)) {
+      problems.push(`${what} only annotates (blocking is not true)`);
     }
   }
   if (sameText(mode, "Asynchronous_filter") && !(config.allowAsynchronousFilter ?? false)) {
@@ -211,6 +229,21 @@ export const aiDeploymentContentFilter = stackRule({
         default: false,
         description:
           "Whether policies in Asynchronous_filter mode (completions streamed before filtering) pass.",
+      },
+      additionalFilters: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            name: { type: "string", minLength: 1 },
+            source: { type: "string", enum: ["Prompt", "Completion"] },
+          },
+          required: ["name", "source"],
+          additionalProperties: false,
+        },
+        default: [],
+        description:
+          "Filters without a severity that must be on and blocking, e.g. Protected Material Text on Completion or Indirect Attack on Prompt.",
       },
     },
   },
