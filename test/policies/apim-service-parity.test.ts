@@ -20,7 +20,9 @@ const allOff = Object.fromEntries(
     "TLS_RSA_WITH_AES_128_GCM_SHA256",
   ].map((s) => [cipher(s), "False"]),
 );
-const { [cipher("TripleDes168")]: _tripleDes, ...withoutTripleDes } = allOff;
+const withoutTripleDes = Object.fromEntries(
+  Object.entries(allOff).filter(([key]) => key !== cipher("TripleDes168")),
+);
 
 describeResourceRule({
   rule: apimServiceDisableWeakCiphers,
