@@ -75,6 +75,24 @@ function thresholdRank(value: unknown): number {
   return thresholds.findIndex((t) => sameText(t, text(value)));
 }
 
+/** The filter named `name` on `source`, and what keeps it from blocking (undefined when it blocks). */
+function blockingFilter(
+  filters: readonly Filter[],
+  name: string,
+  source: string,
+): { filter?: Filter; problem?: string } {
+  const filter = filters.find(
+    (x) => canonical(x.name) === canonical(name) && sameText(text(x.source), source),
+  );
+  if (!filter) {
+    return { problem: "has no filter" };
+  }
+  if (filter.enabled !== true) {
+    return { filter, problem: "is not enabled" };
+  }
+  return isBlocking(filter) ? { filter } : { filter, problem: "only annotates (blocking is not true)" };
+}
+
 /** What makes a policy's filters weaker than the config asks; empty when it is strict enough. */
 export function filterWeaknesses(
   filters: readonly Filter[],
@@ -85,17 +103,11 @@ export function filterWeaknesses(
   const problems: string[] = [];
   for (const category of config.categories ?? defaultCategories) {
     for (const source of sources) {
-      const f = filters.find(
-        (x) => canonical(x.name) === canonical(category) && sameText(text(x.source), source),
-      );
       const what = `${category} on ${source}`;
-      if (!f) {
-        problems.push(`${what} has no filter`);
-      } else if (f.enabled !== true) {
-        problems.push(`${what} is not enabled`);
-      } else if (!isBlocking(f)) {
-        problems.push(`${what} only annotates (blocking is not true)`);
-      } else {
+      const { filter: f, problem } = blockingFilter(filters, category, source);
+      if (problem) {
+        problems.push(`${what} ${problem}`);
+      } else if (f) {
         const rank = thresholdRank(f.severityThreshold);
         if (rank < 0) {
           problems.push(`${what} has no severityThreshold (needs ${max} or stricter)`);
@@ -119,16 +131,9 @@ export function filterWeaknesses(
     }
   }
   for (const wanted of config.additionalFilters ?? []) {
-    const f = filters.find(
-      (x) => canonical(x.name) === canonical(wanted.name) && sameText(text(x.source), wanted.source),
-    );
-    const what = `${wanted.name} on ${wanted.source}`;
-    if (!f) {
-      problems.push(`${what} has no filter`);
-    } else if (f.enabled !== true) {
-      problems.push(`${what} is not enabled`);
-    } else if (!isBlocking(f)) {
-      problems.push(`${what} only annotates (blocking is not true)`);
+    const { problem } = blockingFilter(filters, wanted.name, wanted.source);
+    if (problem) {
+      problems.push(`${wanted.name} on ${wanted.source} ${problem}`);
     }
   }
   if (sameText(mode, "Asynchronous_filter") && !(config.allowAsynchronousFilter ?? false)) {

@@ -1,3 +1,4 @@
+import { missingDescriptors } from "../../lib/descriptors";
 import { resourceRule } from "../../lib/rule";
 import { types } from "../../lib/types";
 import { asString } from "../../lib/values";
@@ -16,7 +17,7 @@ export const apimApiDescription = resourceRule({
     if (asString(props.sourceApiId)) {
       return;
     }
-    const missing = ["displayName", "description"].filter((k) => (asString(props[k]) ?? "").trim() === "");
+    const missing = missingDescriptors(props);
     if (missing.length > 0) {
       report(`The API has no ${missing.join(" and no ")}.`);
     }

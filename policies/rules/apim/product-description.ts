@@ -1,6 +1,6 @@
+import { missingDescriptors } from "../../lib/descriptors";
 import { resourceRule } from "../../lib/rule";
 import { types } from "../../lib/types";
-import { asString } from "../../lib/values";
 
 /** Products (teams) say who they are for and what they allow. */
 export const apimProductDescription = resourceRule({
@@ -13,7 +13,7 @@ export const apimProductDescription = resourceRule({
   references: { psrule: ["Azure.APIM.ProductDescriptors"], waf: "Operational Excellence" },
   resourceTypes: [types.apimProduct],
   validate: (props, _args, report) => {
-    const missing = ["displayName", "description"].filter((k) => (asString(props[k]) ?? "").trim() === "");
+    const missing = missingDescriptors(props);
     if (missing.length > 0) {
       report(`The product has no ${missing.join(" and no ")}.`);
     }
