@@ -7,10 +7,12 @@
  *
  * A finding covered by a valid exception is still reported, at `advisory` level, its message opening
  * with the acknowledgement line; so `pulumi preview --policy-pack` shows it and does not block on it.
- * An expired exception no longer applies (the finding keeps its level and says so); an exception
- * without a reason or without a valid expiry date never applies and is itself reported.
+ * An expired exception no longer applies (the finding keeps its level and says so). A config exception
+ * without a reason or an expiry date is refused with the config (the schema requires both, and both
+ * `pulumi preview` and the offline tools validate config first); a tag without them never applies,
+ * and `governance-resource-exception-tag` reports it.
  */
-import { PolicyConfigSchema, PolicyResource, ReportViolation } from "@pulumi/policy";
+import { PolicyConfigSchema, ReportViolation } from "@pulumi/policy";
 import { judgeDate } from "./lifecycle";
 import { isRecord } from "./read";
 
@@ -31,15 +33,15 @@ export const exceptionConfigSchema: PolicyConfigSchema["properties"] = {
   exceptions: {
     type: "array",
     description:
-      "Acknowledged exceptions to this rule: each names a resource (its URN or logical name, or 'stack' for a finding about the stack), the reason and the date (YYYY-MM-DD) it expires. An exception without a reason or a valid expiry date is reported and never applies.",
+      "Acknowledged exceptions to this rule: each names a resource (its URN or logical name, or 'stack' for a finding about the stack), the reason and the date (YYYY-MM-DD) it expires. An exception without a reason or an expiry date is refused with the rest of the config.",
     items: {
       type: "object",
       properties: {
         resource: { type: "string", minLength: 1 },
-        reason: { type: "string" },
-        expires: { type: "string" },
+        reason: { type: "string", pattern: "\\S" },
+        expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
       },
-      required: ["resource"],
+      required: ["resource", "reason", "expires"],
       additionalProperties: false,
     },
   },
@@ -231,29 +233,4 @@ export function reportWithExceptions(
       report(`${exceptionLine(state)}\n${message}`, urn);
     }
   };
-}
-
-/**
- * Exceptions in the config that cannot apply (no reason, no valid date) and name one of `resources`
- * (or the stack): each is reported even when the rule finds nothing, so a bad exception never hides.
- */
-export function reportInvalidEntries(
-  config: ExceptionConfig,
-  resources: readonly Pick<PolicyResource, "urn" | "name">[],
-  report: ReportViolation,
-  stackLevel = false,
-): void {
-  for (const entry of config.exceptions ?? []) {
-    const state = judgeException(entry.reason, entry.expires, "config", "0000-00-00");
-    if (state.status !== "invalid") {
-      continue;
-    }
-    const text = `${exceptionLine(state)} The exception for '${entry.resource}' must state a reason and an expiry date.`;
-    if (stackLevel && entry.resource === stackScope) {
-      report(text);
-    }
-    for (const r of resources.filter((x) => entry.resource === x.urn || entry.resource === x.name)) {
-      report(text, r.urn);
-    }
-  }
 }

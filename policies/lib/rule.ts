@@ -9,12 +9,7 @@ import {
   Severity,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import {
-  ExceptionEntry,
-  exceptionConfigSchema,
-  reportInvalidEntries,
-  reportWithExceptions,
-} from "./exceptions";
+import { ExceptionEntry, exceptionConfigSchema, reportWithExceptions } from "./exceptions";
 
 export type Rule = (ResourceValidationPolicy | StackValidationPolicy) & {
   readonly severity: Severity;
@@ -75,18 +70,20 @@ export function resourceRule(spec: ResourceRuleSpec): Rule {
       if (!resourceTypes.includes(args.type)) {
         return;
       }
-      const config = args.getConfig<{ exceptions?: ExceptionEntry[]; asOf?: string }>();
-      const target = { urn: args.urn, name: args.name, tags: () => args.props.tags };
-      validate(
-        args.props,
-        args,
-        reportWithExceptions(meta, config, report, (urn) =>
-          urn === undefined || urn === args.urn ? target : { urn, name: undefined, tags: () => undefined },
-        ),
-      );
-      if (config.exceptions?.length) {
-        reportInvalidEntries(config, [args], report);
-      }
+      // Exceptions are looked up only when there is a finding: most resources have none.
+      let withExceptions: ReportViolation | undefined;
+      validate(args.props, args, (message, urn) => {
+        withExceptions ??= reportWithExceptions(
+          meta,
+          args.getConfig<{ exceptions?: ExceptionEntry[]; asOf?: string }>(),
+          report,
+          (u) =>
+            u === undefined || u === args.urn
+              ? { urn: args.urn, name: args.name, tags: () => args.props.tags }
+              : { urn: u, name: undefined, tags: () => undefined },
+        );
+        withExceptions(message, urn);
+      });
     },
   };
 }

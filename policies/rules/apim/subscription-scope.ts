@@ -1,6 +1,7 @@
 import { ApimGraph, apimGraphTypes, outsideProductChain, refusesOutsideProducts } from "../../lib/apim-graph";
 import { tokenLimits } from "../../lib/apim-xml";
 import { stackRule } from "../../lib/stack-rule";
+import { types } from "../../lib/types";
 import { hasModelAllowList, hasTokenQuota } from "./product-ai-limits";
 
 /** Every caller comes in through a product, where its team's limits apply. */
@@ -17,6 +18,7 @@ export const apimSubscriptionScope = stackRule({
     note: "Also refuses a subscription scoped to one AI API whose limits live only in product policies; a subscription without `state` counts as active.",
   },
   resourceTypes: apimGraphTypes,
+  triggerType: types.apimSubscription,
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);
     for (const sub of graph.subscriptions) {

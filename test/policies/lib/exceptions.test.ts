@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
+import { PolicyInfo } from "../../../cli/analyzer/client";
 import { splitException } from "../../../cli/analyzer/exception-line";
+import { resolvePolicyConfig } from "../../../cli/analyzer/policy-config";
+import { InputError } from "../../../cli/errors";
 import { exceptionLine, judgeException, parseExceptionTag } from "../../../policies/lib/exceptions";
 import { types } from "../../../policies/lib/types";
 import { aiAccountDisableLocalAuth } from "../../../policies/rules/ai/account-disable-local-auth";
@@ -57,7 +60,7 @@ describe("acknowledged exceptions", () => {
     assert.match(findings[0].message, /^Exception expired on 2026-11-30 \(from tag\)/);
   });
 
-  it("a config exception for another resource, or one without a reason, leaves the finding as it is", async () => {
+  it("a config exception for another resource leaves the finding as it is", async () => {
     const other = await judgeResource(aiAccountDisableLocalAuth, {
       type: types.aiAccount,
       name: "main",
@@ -67,16 +70,39 @@ describe("acknowledged exceptions", () => {
     assert.ok(other !== "unknown");
     assert.equal(other.length, 1);
     assert.equal(other[0].enforcementLevel, undefined);
-    const reasonless = await judgeResource(aiAccountDisableLocalAuth, {
-      type: types.aiAccount,
-      name: "main",
-      props: { properties: { disableLocalAuth: true } },
-      config: on("2026-12-01", { exceptions: [{ resource: "main", expires: "2027-01-01" }] }),
-    });
-    assert.ok(reasonless !== "unknown");
-    // Compliant resource, but the reasonless exception is itself a finding.
-    assert.equal(reasonless.length, 1);
-    assert.match(reasonless[0].message, /^Exception ignored \(from config\): it has no reason\./);
+  });
+
+  it("a config exception without a reason or an expiry date is refused with the config, naming the key", () => {
+    const info = {
+      name: "foundry-platform",
+      version: "0.1.0",
+      policies: [aiAccountDisableLocalAuth].map((p) => ({
+        name: p.name,
+        description: p.description,
+        enforcementLevel: "advisory" as const,
+        severity: p.severity,
+        remediationSteps: p.remediationSteps,
+        configSchema: p.configSchema as PolicyInfo["configSchema"],
+      })),
+    };
+    assert.throws(
+      () =>
+        resolvePolicyConfig(
+          {
+            "ai-account-disable-local-auth": {
+              exceptions: [{ resource: "main", reason: " ", expires: "soon" }],
+            },
+          },
+          info,
+          "prod.json",
+        ),
+      (err: Error) =>
+        err instanceof InputError &&
+        /prod\.json: ai-account-disable-local-auth\.exceptions\.0\.reason: must match pattern/.test(
+          err.message,
+        ) &&
+        /exceptions\.0\.expires: must match pattern/.test(err.message),
+    );
   });
 
   it("a stack rule acknowledges a finding about the stack through `resource: stack`", async () => {
