@@ -4,7 +4,10 @@
  * gRPC protocol. Per-environment levels and parameters live in `config/<env>.json`.
  */
 import { PolicyPack } from "@pulumi/policy";
+import { memoizeSdkDeserialization } from "./lib/sdk-cache";
 import { policies } from "./policies";
+
+memoizeSdkDeserialization();
 
 new PolicyPack("foundry-platform", {
   policies,
