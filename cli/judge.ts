@@ -27,6 +27,11 @@ export interface JudgeTarget {
    * @default - chosen by stack name, then environment tag, else the pack's defaults
    */
   readonly policyConfigFile?: string;
+  /**
+   * The stack config file the resources come from (or the state file), for reports that point at it.
+   * @default - unknown
+   */
+  readonly sourceFile?: string;
 }
 
 export interface JudgeOptions {
@@ -76,5 +81,7 @@ export async function judge(
       reason: choice.reason,
       levels: policy.levels,
     },
+    rules: policy.rules,
+    ...(target.sourceFile ? { sourceFile: target.sourceFile } : {}),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * foundry-platform: offline tools for the platform's stacks.
  *
- *   plan  [--program DIR] [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
- *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--debug]
+ *   plan  [--program DIR] [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE] [--debug]
+ *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE] [--debug]
  *   lifecycle [--stack <name>]... [--days N] [--as-of YYYY-MM-DD] [--json]
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
@@ -10,6 +10,8 @@
  * The policy pack is started before anything heavy is loaded, so that it boots while this process
  * loads the Pulumi SDK and runs the program; the heavy modules are required lazily for that reason.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { startPolicyPack } from "./analyzer/pack-process";
 import { asOfFlag } from "./as-of";
@@ -18,8 +20,8 @@ import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
-  foundry-platform plan  [--program DIR] [--stack NAME] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
-  foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown]
+  foundry-platform plan  [--program DIR] [--stack NAME] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE]
+  foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE]
   foundry-platform lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
 
   plan       runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
@@ -33,7 +35,8 @@ const usage = `usage:
   --policy-config FILE  the policy config to judge with; default: the pack's config/<stack>.json,
                         else config/<environment tag>.json, else every rule mandatory
 
-  --debug  show stack traces for errors
+  --sarif FILE  also write the findings as SARIF 2.1.0 (GitHub code scanning) to FILE
+  --debug       show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
 
 type Format = "text" | "json" | "markdown";
@@ -63,6 +66,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       state: { type: "string" },
       json: { type: "boolean" },
       markdown: { type: "boolean" },
+      sarif: { type: "string" },
       debug: { type: "boolean" },
       "as-of": { type: "string" },
     },
@@ -109,6 +113,9 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         pack,
       );
     }
+    if (values.sarif !== undefined) {
+      writeSarif(report, values.sarif);
+    }
     await writeAll(process.stdout, render(report, format));
     const { exitCodeOf } = require("./report/report") as typeof import("./report/report");
     return exitCodeOf(report);
@@ -117,6 +124,18 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       (p) => p.stop(),
       () => undefined,
     );
+  }
+}
+/** Writes the SARIF report; its locations are the source file relative to the current directory. */
+function writeSarif(report: Report, file: string): void {
+  const { sarifReport } = require("./report/sarif") as typeof import("./report/sarif");
+  const source = report.sourceFile;
+  const uri = source ? path.relative(process.cwd(), source).split(path.sep).join("/") : "Pulumi.yaml";
+  const text = source && fs.existsSync(source) ? fs.readFileSync(source, "utf8") : undefined;
+  try {
+    fs.writeFileSync(file, sarifReport(report, { uri, text }));
+  } catch (err) {
+    throw new InputError(`--sarif ${file}: cannot write the file (${(err as Error).message})`);
   }
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

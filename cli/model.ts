@@ -46,6 +46,21 @@ export interface Violation {
   readonly message: string;
   /** The resource; empty for a stack-level finding that names no resource. */
   readonly urn: string;
+  /** An acknowledged exception that touches this finding (see policies/lib/exceptions.ts). */
+  readonly exception?: ViolationException;
+}
+
+/**
+ * An exception named in a finding: `acknowledged` (valid: the finding is reported as advisory),
+ * `expired` (the finding counts again) or `invalid` (no reason or no valid expiry: it never applies).
+ */
+export interface ViolationException {
+  readonly status: "acknowledged" | "expired" | "invalid";
+  /** `config` (the rule's policy config) or `tag` (a `policy-exception:<rule>` tag on the resource). */
+  readonly source: string;
+  /** The reason given, or for an invalid exception what is wrong with it. */
+  readonly reason: string;
+  readonly expires?: string;
 }
 
 /** Something the Pulumi engine or Azure would reject before any policy runs. */
@@ -53,6 +68,11 @@ export interface EngineError {
   readonly kind: "duplicate-urn" | "missing-dependency" | "invalid-name";
   readonly urn: string;
   readonly message: string;
+}
+
+/** Whether a finding is covered by a valid acknowledged exception. */
+export function isAcknowledged(v: Violation): boolean {
+  return v.exception?.status === "acknowledged";
 }
 
 /** Whether a violation blocks the deployment. */

@@ -6,7 +6,10 @@
  */
 import { PolicyPack } from "@pulumi/policy";
 import { packEnforcementLevel } from "./lib/defaults";
+import { memoizeSdkDeserialization } from "./lib/sdk-cache";
 import { policies } from "./policies";
+
+memoizeSdkDeserialization();
 
 new PolicyPack("foundry-platform", {
   policies,

@@ -41,6 +41,29 @@ import { rbacRoleAssignmentNoPrivilegedRole } from "./rules/rbac/role-assignment
 import { networkApimBackendReachable } from "./rules/network/apim-backend-reachable";
 import { rbacRoleAssignmentGatewayOnly } from "./rules/rbac/role-assignment-gateway-only";
 
+// Parity with PSRule for Azure and Azure Policy, every request path, exceptions (issue 15).
+import { aiAccountPrivateEndpoint } from "./rules/ai/account-private-endpoint";
+import { aiAccountCustomerManagedKey } from "./rules/ai/account-customer-managed-key";
+import { aiAccountCustomerOwnedStorage } from "./rules/ai/account-customer-owned-storage";
+import { governanceResourceNaming } from "./rules/governance/resource-naming";
+import { governanceResourceExceptionTag } from "./rules/governance/resource-exception-tag";
+import { apimSubscriptionScope } from "./rules/apim/subscription-scope";
+import { apimApiCallerAuthenticated } from "./rules/apim/api-caller-authenticated";
+import { apimBackendAuthenticated } from "./rules/apim/backend-authenticated";
+import { apimBackendTlsValidation } from "./rules/apim/backend-tls-validation";
+import { apimNamedValueKeyVault } from "./rules/apim/named-value-key-vault";
+import { apimPolicyCorsNoWildcard } from "./rules/apim/policy-cors-no-wildcard";
+import { apimServiceDisableWeakCiphers } from "./rules/apim/service-disable-weak-ciphers";
+import { apimServiceMinApiVersion } from "./rules/apim/service-min-api-version";
+import { apimServicePlatformVersion } from "./rules/apim/service-platform-version";
+import { apimServiceCertificateExpiry } from "./rules/apim/service-certificate-expiry";
+import { apimServiceAvailabilityZones } from "./rules/apim/service-availability-zones";
+import { apimServiceMultiRegion } from "./rules/apim/service-multi-region";
+import { apimProductApprovalRequired } from "./rules/apim/product-approval-required";
+import { apimApiDescription } from "./rules/apim/api-description";
+import { apimProductDescription } from "./rules/apim/product-description";
+import { apimApiDefender } from "./rules/apim/api-defender";
+
 export const policies: Rule[] = [
   aiAccountDisableLocalAuth,
   // Security and governance, rules 1–13 of issue 7.
@@ -82,4 +105,27 @@ export const policies: Rule[] = [
   rbacRoleAssignmentGatewayOnly,
   // Issue 11: models the catalog does not hold (custom, partner, newer) are reported, never passed silently.
   aiDeploymentUncataloguedModel,
+
+  // Issue 15: parity with PSRule for Azure and Azure Policy, every request path, exceptions.
+  aiAccountPrivateEndpoint,
+  aiAccountCustomerManagedKey,
+  aiAccountCustomerOwnedStorage,
+  governanceResourceNaming,
+  governanceResourceExceptionTag,
+  apimSubscriptionScope,
+  apimApiCallerAuthenticated,
+  apimBackendAuthenticated,
+  apimBackendTlsValidation,
+  apimNamedValueKeyVault,
+  apimPolicyCorsNoWildcard,
+  apimServiceDisableWeakCiphers,
+  apimServiceMinApiVersion,
+  apimServicePlatformVersion,
+  apimServiceCertificateExpiry,
+  apimServiceAvailabilityZones,
+  apimServiceMultiRegion,
+  apimProductApprovalRequired,
+  apimApiDescription,
+  apimProductDescription,
+  apimApiDefender,
 ];

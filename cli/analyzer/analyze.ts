@@ -3,12 +3,14 @@
  * resource and AnalyzeStack over all of them, as `pulumi preview --policy-pack` does.
  */
 import { EnforcementLevel, PlannedResource, Violation, isBlocking } from "../model";
-import { AnalyzerClient, AnalyzerInfo, PolicyConfigEntry } from "./client";
+import { AnalyzerClient, AnalyzerInfo, PolicyConfigEntry, PolicyInfo } from "./client";
 import { PackProcess } from "./pack-process";
 import { readPolicyConfigFile, resolvePolicyConfig } from "./policy-config";
 
 export interface PolicyRun {
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
+  /** What the pack says about each of its rules (for reports that describe them, such as SARIF). */
+  readonly rules: readonly PolicyInfo[];
   readonly violations: Violation[];
   /** The config each policy ran with (level and properties, schema defaults filled in). */
   readonly config: Readonly<Record<string, PolicyConfigEntry>>;
@@ -90,6 +92,7 @@ export async function runPolicies(
     const [each, stack] = await Promise.all([client.analyzeEach(resources), client.analyzeStack(resources)]);
     return {
       pack: { name: info.name, version: info.version, policies: info.policies.length },
+      rules: info.policies,
       violations: sortViolations(unique([...each, ...stack])),
       config,
       levels: Object.fromEntries(Object.entries(config).map(([name, c]) => [name, c.enforcementLevel])),

@@ -8,6 +8,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { splitException } from "./exception-line";
 import { EnforcementLevel, PlannedResource, Severity, Violation, WireProperties } from "../model";
 
 /** What a pack says about one of its policies. */
@@ -75,14 +76,16 @@ function diagnostics(resp: analyzerproto.AnalyzeResponse, fallbackUrn: string): 
     const description = d.getDescription();
     const full = d.getMessage();
     // The policy SDK prefixes the specific message with the policy's description.
-    const message =
+    const text =
       description && full.startsWith(`${description}\n`) ? full.slice(description.length + 1) : full;
+    const { exception, message } = splitException(text.trim());
     return {
       policy: d.getPolicyname(),
       enforcementLevel: levelFromProto[d.getEnforcementlevel()] ?? "advisory",
       severity: severityFromProto[d.getSeverity()] ?? "",
       message: message.trim(),
       urn: d.getUrn() || fallbackUrn,
+      ...(exception ? { exception } : {}),
     };
   });
 }

@@ -2,9 +2,12 @@
  * `check`: the same policy pack on the resources of a deployed stack (`pulumi stack export`) or of a
  * saved `plan --json`, so teams can audit what already runs.
  */
+import * as fs from "node:fs";
 import { PackProcess } from "../analyzer/pack-process";
 import { todayIso } from "../as-of";
 import { judge } from "../judge";
+import { projectRoot } from "../paths";
+import { readProject, stackFileOf } from "../plan/project";
 import { Report } from "../report/report";
 import { readState } from "./state-file";
 
@@ -25,7 +28,12 @@ export interface CheckOptions {
 /** Checks a deployed or planned stack; `packStarting` is the policy pack, started and stopped by the caller. */
 export async function check(opts: CheckOptions, packStarting: Promise<PackProcess>): Promise<Report> {
   const imported = readState(opts.stateFile);
-  return judge({ command: "check", ...imported, policyConfigFile: opts.policyConfigFile }, packStarting, {
-    asOf: opts.asOf ?? todayIso(),
-  });
+  // Findings point at the stack's config file when this repository has one, else at the state file.
+  const config = stackFileOf(readProject(projectRoot), imported.stack);
+  const source = fs.existsSync(config) ? config : opts.stateFile;
+  return judge(
+    { command: "check", ...imported, policyConfigFile: opts.policyConfigFile, sourceFile: source },
+    packStarting,
+    { asOf: opts.asOf ?? todayIso() },
+  );
 }

@@ -98,6 +98,7 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
       stack: opts.stack,
       resources: run.resources,
       policyConfigFile: opts.policyConfigFile,
+      sourceFile: configFile,
     },
     packStarting,
     { asOf, customModels: loaded ? customModelSpecs(loaded.config.customModels) : undefined },

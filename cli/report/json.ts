@@ -39,6 +39,7 @@ export function jsonReport(report: Report): string {
       severity: v.severity,
       message: v.message,
       urn: v.urn,
+      exception: v.exception ?? null,
     })),
     errors: report.errors,
     lifecycle: lifecycleJson(report.lifecycle),

@@ -1,7 +1,8 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
-import { isBlocking } from "../model";
+import { isAcknowledged, isBlocking } from "../model";
 import { lifecycleMarkdown } from "./lifecycle";
 import { Report, policyConfigLine, shortName, summarize } from "./report";
+import { exceptionText } from "./text";
 
 /** Makes text safe inside a Markdown table cell. */
 function cell(text: string): string {
@@ -15,7 +16,7 @@ export function markdownReport(report: Report): string {
   lines.push(
     `### ${s.passed ? "✅" : "❌"} foundry-platform ${title}: \`${report.stack}\``,
     "",
-    `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
+    `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory · **${s.acknowledged}** acknowledged violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
     "",
     cell(policyConfigLine(report.policyConfig)),
     "",
@@ -33,9 +34,11 @@ export function markdownReport(report: Report): string {
   if (report.violations.length > 0) {
     lines.push("| Level | Severity | Policy | Resource | Message |", "|---|---|---|---|---|");
     for (const v of report.violations) {
-      const level = isBlocking(v) ? "**mandatory**" : v.enforcementLevel;
+      const level = isBlocking(v) ? "**mandatory**" : isAcknowledged(v) ? "acknowledged" : v.enforcementLevel;
+      const exception = exceptionText(v);
+      const message = exception ? `_${exception}_<br>${v.message}` : v.message;
       lines.push(
-        `| ${level} | ${v.severity || "-"} | \`${v.policy}\` | ${v.urn ? `\`${cell(shortName(v.urn))}\`` : "(stack)"} | ${cell(v.message)} |`,
+        `| ${level} | ${v.severity || "-"} | \`${v.policy}\` | ${v.urn ? `\`${cell(shortName(v.urn))}\`` : "(stack)"} | ${cell(message)} |`,
       );
     }
     lines.push("");

@@ -1,5 +1,6 @@
 /** The result of a plan or a check, as every output format sees it. */
-import { EnforcementLevel, EngineError, PlannedResource, Violation, isBlocking } from "../model";
+import type { PolicyInfo } from "../analyzer/client";
+import { EnforcementLevel, EngineError, PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
 import type { LifecycleSection } from "./lifecycle";
 
 export interface Report {
@@ -13,6 +14,10 @@ export interface Report {
   /** Model lifecycle: what retired or retires within the window, with successors. */
   readonly lifecycle: LifecycleSection;
   readonly policyConfig: PolicyConfigUsed;
+  /** The pack's rules as it describes them. */
+  readonly rules: readonly PolicyInfo[];
+  /** The stack config file the resources come from (or the state file), when known. */
+  readonly sourceFile?: string;
 }
 
 /** The policy config a report was judged with, and the level each policy ran at. */
@@ -48,7 +53,10 @@ export function policyConfigLine(config: PolicyConfigUsed): string {
 export interface Summary {
   readonly resources: number;
   readonly mandatory: number;
+  /** Advisory findings, not counting acknowledged ones. */
   readonly advisory: number;
+  /** Findings an unexpired exception acknowledges (reported, never blocking). */
+  readonly acknowledged: number;
   readonly errors: number;
   /** True when nothing blocks the deployment. */
   readonly passed: boolean;
@@ -56,10 +64,12 @@ export interface Summary {
 
 export function summarize(report: Report): Summary {
   const mandatory = report.violations.filter(isBlocking).length;
+  const acknowledged = report.violations.filter((v) => !isBlocking(v) && isAcknowledged(v)).length;
   return {
     resources: report.resources.length,
     mandatory,
-    advisory: report.violations.length - mandatory,
+    advisory: report.violations.length - mandatory - acknowledged,
+    acknowledged,
     errors: report.errors.length,
     passed: mandatory === 0 && report.errors.length === 0,
   };

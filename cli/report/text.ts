@@ -1,5 +1,5 @@
 /** The human-readable report: a resource tree grouped by component, violations, errors, a summary line. */
-import { PlannedResource, isBlocking } from "../model";
+import { PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
 import { redact } from "../wire";
 import { lifecycleText } from "./lifecycle";
 import { Report, policyConfigLine, shortName, summarize, typeOfUrn } from "./report";
@@ -60,6 +60,27 @@ export function resourceTree(resources: readonly PlannedResource[]): string[] {
   return lines;
 }
 
+/** How a finding's exception reads in the text and Markdown reports. */
+export function exceptionText(v: Violation): string | undefined {
+  const e = v.exception;
+  if (!e) {
+    return undefined;
+  }
+  switch (e.status) {
+    case "acknowledged":
+      return `acknowledged until ${e.expires} (${e.source}): ${e.reason}`;
+    case "expired":
+      return `exception expired on ${e.expires} (${e.source}), counts again: ${e.reason}`;
+    default:
+      return `exception ignored (${e.source}): ${e.reason}`;
+  }
+}
+
+function exceptionLines(v: Violation): string[] {
+  const text = exceptionText(v);
+  return text ? [`[${text}]`] : [];
+}
+
 export function textReport(report: Report): string {
   const s = summarize(report);
   const lines: string[] = [];
@@ -70,12 +91,14 @@ export function textReport(report: Report): string {
   if (report.violations.length === 0) {
     lines.push("Violations: none");
   } else {
-    lines.push(`Violations (${s.mandatory} mandatory, ${s.advisory} advisory):`);
+    lines.push(
+      `Violations (${s.mandatory} mandatory, ${s.advisory} advisory, ${s.acknowledged} acknowledged):`,
+    );
     for (const v of report.violations) {
-      const level = isBlocking(v) ? "MANDATORY" : v.enforcementLevel;
+      const level = isBlocking(v) ? "MANDATORY" : isAcknowledged(v) ? "ACK" : v.enforcementLevel;
       const where = v.urn ? `${shortName(v.urn)} (${typeOfUrn(v.urn)})` : "(stack)";
       lines.push(`  ${level.padEnd(9)}  ${(v.severity || "-").padEnd(8)}  ${v.policy}  ${where}`);
-      for (const messageLine of v.message.split("\n")) {
+      for (const messageLine of [...exceptionLines(v), ...v.message.split("\n")]) {
         lines.push(`      ${messageLine}`);
       }
     }
@@ -90,7 +113,7 @@ export function textReport(report: Report): string {
   lines.push(
     "",
     policyConfigLine(report.policyConfig),
-    `${s.passed ? "PASS" : "FAIL"}: ${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory violations, ${s.errors} errors (policy pack ${report.pack.name}@${report.pack.version}, ${report.pack.policies} policies)`,
+    `${s.passed ? "PASS" : "FAIL"}: ${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory violations, ${s.acknowledged} acknowledged, ${s.errors} errors (policy pack ${report.pack.name}@${report.pack.version}, ${report.pack.policies} policies)`,
   );
   return `${lines.join("\n")}\n`;
 }

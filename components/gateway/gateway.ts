@@ -150,6 +150,8 @@ export class AiGateway extends pulumi.ComponentResource {
           publisherName: args.publisherName ?? "AI platform",
           customProperties: securityCustomProperties(sku),
           ...virtualNetworkProperties(args.virtualNetwork),
+          // Management calls with control-plane API versions before 2021-08-01 (retired) are refused.
+          apiVersionConstraint: { minApiVersion: "2021-08-01" },
           tags,
         },
         { parent: this },

@@ -96,6 +96,8 @@ export function declareTeams(
         displayName: team.displayName ?? `Team ${team.name}`,
         description: `AI models for team ${team.name}: ${[...team.allowedModels].sort().join(", ")}; ${team.tokensPerMinute} tokens per minute, ${team.monthlyTokenQuota} tokens per month.`,
         subscriptionRequired: true,
+        // Keys come from the platform (one subscription per team); nobody subscribes themselves.
+        approvalRequired: true,
         state: "published",
       },
       { parent: scope.parent },

@@ -42,12 +42,12 @@ export function rulesTable(configDir = path.resolve(__dirname, "..", "config")):
   ].join("\n");
 }
 
-/** `text` with the table between the markers replaced. */
-export function withRulesTable(text: string, table: string): string {
-  const start = text.indexOf(startMarker);
-  const end = text.indexOf(endMarker);
-  if (start < 0 || end < start) {
-    throw new Error(`docs/policy-pack.md has no '${startMarker}' ... '${endMarker}' block`);
+/** `text` with the block between `start` and `end` (the rules table by default) replaced by `table`. */
+export function withRulesTable(text: string, table: string, start = startMarker, end = endMarker): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    throw new Error(`docs/policy-pack.md has no '${start}' ... '${end}' block`);
   }
-  return `${text.slice(0, start + startMarker.length)}\n${table}\n${text.slice(end)}`;
+  return `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`;
 }

@@ -5,10 +5,18 @@
  * followed on a plan and on a stack export).
  */
 import { PolicyResource } from "@pulumi/policy";
-import { PolicyDocument, anywhere, policyDocumentOf } from "./apim-xml";
+import {
+  PolicyDocument,
+  XmlElement,
+  anywhere,
+  descendants,
+  inSection,
+  policyDocumentOf,
+  sectionOf,
+} from "./apim-xml";
 import { ResourceIndex, azureName, resolveRef } from "./joins";
 import { apimPolicyTypes, types } from "./types";
-import { asArray, asRecord, asString, lastSegment, sameName } from "./values";
+import { asArray, asBoolean, asRecord, asString, lastSegment, sameName } from "./values";
 
 /** Types the graph reads; a stack rule built on it lists these as the types it understands. */
 export const apimGraphTypes: readonly string[] = [
@@ -23,6 +31,7 @@ export const apimGraphTypes: readonly string[] = [
   types.apimProductApi,
   types.apimProductApiLink,
   types.apimProductPolicy,
+  types.apimSubscription,
   types.aiAccount,
   types.aiDeployment,
 ];
@@ -83,6 +92,63 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   }
 }
 
+/** One way a request reaches an API; without `product`, no product policy applies on it. */
+export interface RequestPath {
+  /** How the request comes in, for messages. */
+  readonly via: string;
+  readonly product?: PolicyResource;
+  readonly subscription?: PolicyResource;
+}
+
+const inactiveStates = new Set(["suspended", "cancelled", "expired", "rejected"]);
+
+/** A subscription that can call (its `state` is not suspended, cancelled, expired or rejected). */
+function isActive(sub: PolicyResource): boolean {
+  const state = asString(sub.props.state)?.toLowerCase();
+  return state === undefined || !inactiveStates.has(state);
+}
+
+/**
+ * The backend ids a `set-backend-service` element routes to: its `backend-id` as written or, for a
+ * policy expression that reads `context.Variables["x"]`, every literal value a `set-variable
+ * name="x"` of the same document gives it. An expression that reads nothing known resolves to none.
+ */
+export function backendIdsOf(doc: PolicyDocument, el: XmlElement): string[] {
+  const id = el.attributes["backend-id"];
+  if (id === undefined) {
+    return [];
+  }
+  if (!id.startsWith("@")) {
+    return [id];
+  }
+  const names = [...id.matchAll(/context\.Variables\[\s*"([^"]+)"\s*\]/g)].map((m) => m[1]);
+  return anywhere(doc, "set-variable")
+    .filter((v) => names.includes(v.attributes.name ?? "") && !(v.attributes.value ?? "@").startsWith("@"))
+    .map((v) => v.attributes.value);
+}
+
+/**
+ * True when the document refuses requests that come in outside a product: an inbound `<choose>`
+ * whose `<when>` tests `context.Product == null` and returns a response.
+ */
+export function refusesOutsideProducts(doc: PolicyDocument): boolean {
+  return inSection(doc, "inbound", "choose").some((choose) =>
+    choose.children.some(
+      (w) =>
+        w.name === "when" &&
+        /context\.Product\s*==\s*null/.test(w.attributes.condition ?? "") &&
+        descendants(w, "return-response").length > 0,
+    ),
+  );
+}
+
+/** True when the document's inbound section keeps `<base />`, so the broader scopes still apply. */
+export function inheritsInbound(doc: PolicyDocument): boolean {
+  return (
+    doc.kind === "xml" && (sectionOf(doc.root, "inbound")?.children.some((c) => c.name === "base") ?? false)
+  );
+}
+
 export class ApimGraph {
   readonly services: ResourceIndex;
   readonly apis: ResourceIndex;
@@ -96,6 +162,10 @@ export class ApimGraph {
   private readonly productsByApi = new Map<string, PolicyResource[]>();
   private readonly apisByProduct = new Map<string, PolicyResource[]>();
   private readonly aiBackendMemo = new Map<string, string | undefined>();
+  /** Active subscriptions by what they are scoped to: an API's URN, or `*` for all APIs of a service. */
+  private readonly subscriptionsByApi = new Map<string, PolicyResource[]>();
+  private readonly allApiSubscriptions: PolicyResource[] = [];
+  readonly subscriptions: readonly PolicyResource[];
   /** Every policy resource of the stack with its parsed document. */
   readonly policies: readonly ApimPolicy[];
 
@@ -128,6 +198,18 @@ export class ApimGraph {
     }
     this.policies = policies;
 
+    this.subscriptions = ofType(types.apimSubscription).filter(isActive);
+    for (const sub of this.subscriptions) {
+      const scope = this.scopeOf(sub);
+      if (scope.kind === "all-apis") {
+        this.allApiSubscriptions.push(sub);
+      } else if (scope.kind === "api") {
+        for (const a of scope.apis) {
+          push(this.subscriptionsByApi, a.urn, sub);
+        }
+      }
+    }
+
     for (const link of [...ofType(types.apimProductApi), ...ofType(types.apimProductApiLink)]) {
       const products = this.ref(link, "productId", this.products);
       let apis = this.ref(link, "apiId", this.apis);
@@ -143,6 +225,81 @@ export class ApimGraph {
         }
       }
     }
+  }
+
+  /**
+   * What a subscription is scoped to (`scope`: `/products/{id}`, `/apis/{id}`, `/apis` for all APIs,
+   * or the full ARM id of one of those), through the resource its scope was computed from first.
+   */
+  scopeOf(
+    sub: PolicyResource,
+  ):
+    | { readonly kind: "product"; readonly products: readonly PolicyResource[] }
+    | { readonly kind: "api"; readonly apis: readonly PolicyResource[]; readonly id: string }
+    | { readonly kind: "all-apis" }
+    | { readonly kind: "unknown" } {
+    const deps = sub.propertyDependencies?.scope ?? [];
+    const apis = deps.filter((d) => this.apis.has(d));
+    if (apis.length > 0) {
+      return { kind: "api", apis, id: this.apiLabel(apis[0]) };
+    }
+    const products = deps.filter((d) => this.products.has(d));
+    if (products.length > 0) {
+      return { kind: "product", products };
+    }
+    const scope = asString(sub.props.scope)?.replace(/\/+$/, "") ?? "";
+    const api = /\/apis(?:\/([^/]+))?$/i.exec(scope);
+    if (api) {
+      if (api[1] === undefined) {
+        return { kind: "all-apis" };
+      }
+      return {
+        kind: "api",
+        apis: this.apis.named(api[1]).filter((a) => this.sameService(a, sub)),
+        id: api[1],
+      };
+    }
+    const product = /\/products\/([^/]+)$/i.exec(scope);
+    if (product) {
+      return {
+        kind: "product",
+        products: this.products.named(product[1]).filter((p) => this.sameService(p, sub)),
+      };
+    }
+    return { kind: "unknown" };
+  }
+
+  /** Subscription name for messages. */
+  subscriptionLabel(sub: PolicyResource): string {
+    return azureName(sub, "sid") ?? sub.name;
+  }
+
+  /**
+   * Every way a request reaches an API: through each product that contains it, through a
+   * subscription scoped to the API itself or to all APIs (no product policy applies), and without a
+   * subscription when the API does not require one (no product policy applies either).
+   */
+  requestPaths(api: PolicyResource): RequestPath[] {
+    const paths: RequestPath[] = this.productsOf(api).map((product) => ({
+      via: `product '${this.productLabel(product)}'`,
+      product,
+    }));
+    for (const sub of this.subscriptionsByApi.get(api.urn) ?? []) {
+      paths.push({
+        via: `subscription '${this.subscriptionLabel(sub)}' scoped to the API`,
+        subscription: sub,
+      });
+    }
+    for (const sub of this.allApiSubscriptions.filter((s) => this.sameService(s, api))) {
+      paths.push({
+        via: `subscription '${this.subscriptionLabel(sub)}' scoped to all APIs`,
+        subscription: sub,
+      });
+    }
+    if (asBoolean(api.props.subscriptionRequired) === false) {
+      paths.push({ via: "calls without a subscription key (subscriptionRequired is false)" });
+    }
+    return paths;
   }
 
   /** Name of the APIM service a resource belongs to, when it can be told. */
@@ -277,12 +434,13 @@ export class ApimGraph {
     ];
     for (const policy of applying) {
       for (const el of anywhere(policy.doc, "set-backend-service")) {
-        const backendId = el.attributes["backend-id"];
         const baseUrl = el.attributes["base-url"];
         if (isAiUrl(baseUrl)) {
           return `a policy sets its backend to ${hostOf(baseUrl)}`;
         }
-        for (const backend of backendId ? this.backendsNamed(backendId, policy.resource) : []) {
+        for (const backend of backendIdsOf(policy.doc, el).flatMap((id) =>
+          this.backendsNamed(id, policy.resource),
+        )) {
           const reason = this.aiBackendReason(backend);
           if (reason) {
             return `a policy routes it to ${reason}`;
@@ -310,8 +468,20 @@ export class ApimGraph {
 }
 
 /**
- * Where an API gets a policy that satisfies `holds`: the service's global policy, the API's own
- * policy, or the policies of every product that contains it (and it is in at least one).
+ * The policy documents that apply to a request that reaches an API outside any product: the API's
+ * own policies and, unless they drop `<base />` from inbound, the global policy.
+ */
+export function outsideProductChain(graph: ApimGraph, api: PolicyResource): PolicyDocument[] {
+  const scopes = graph.policiesOf(api);
+  const inherits = scopes.api.length === 0 || scopes.api.some((p) => inheritsInbound(p.doc));
+  return [...scopes.api.map((p) => p.doc), ...(inherits ? scopes.global.map((p) => p.doc) : [])];
+}
+
+/**
+ * Whether every request path to an API (`ApimGraph.requestPaths`) meets a policy that satisfies
+ * `holds`: on each path the operation's, the API's, the product's (on a product path) or the global
+ * policy holds, and no narrower scope on the way drops `<base />` from its inbound section, which
+ * would cut the broader ones off. With no path at all the API must hold by itself.
  */
 export function coverage(
   graph: ApimGraph,
@@ -319,10 +489,36 @@ export function coverage(
   holds: (doc: PolicyDocument) => boolean,
 ): { readonly covered: boolean; readonly gaps: string[] } {
   const scopes = graph.policiesOf(api);
-  if (scopes.global.some((p) => holds(p.doc)) || scopes.api.some((p) => holds(p.doc))) {
-    return { covered: true, gaps: [] };
-  }
   const gaps: string[] = [];
+  for (const op of scopes.operations) {
+    if (!holds(op.doc) && op.doc.kind === "xml" && !inheritsInbound(op.doc)) {
+      gaps.push(
+        `operation policy '${op.resource.name}' has none and drops <base /> from inbound, so no broader policy reaches that operation`,
+      );
+    }
+  }
+  const apiHolds = scopes.api.some((p) => holds(p.doc));
+  if (apiHolds) {
+    return { covered: gaps.length === 0, gaps };
+  }
+  const apiCutsOff = scopes.api.length > 0 && !scopes.api.some((p) => inheritsInbound(p.doc));
+  const globalHolds = scopes.global.some((p) => holds(p.doc));
+  const productHolds = (product: PolicyResource): boolean => {
+    const own = graph.policiesOfProduct(product);
+    return (
+      own.some((p) => holds(p.doc)) ||
+      (globalHolds && (own.length === 0 || own.some((p) => inheritsInbound(p.doc))))
+    );
+  };
+  // A policy that answers requests outside any product closes every path but the products'.
+  const closed = outsideProductChain(graph, api).some(refusesOutsideProducts);
+  const paths = graph.requestPaths(api).filter((p) => p.product || !closed);
+  const failing = apiCutsOff
+    ? paths
+    : paths.filter((p) => (p.product ? !productHolds(p.product) : !globalHolds));
+  if (failing.length === 0 && (paths.length > 0 || (globalHolds && !apiCutsOff))) {
+    return { covered: gaps.length === 0, gaps };
+  }
   if (scopes.api.length === 0) {
     gaps.push("the API has no policy of its own");
   } else if (scopes.api.some((p) => p.doc.kind === "link")) {
@@ -330,17 +526,29 @@ export function coverage(
   } else if (scopes.api.some((p) => p.doc.kind === "malformed")) {
     gaps.push("the API's policy is not well-formed XML");
   } else {
-    gaps.push("the API's policy has none");
+    gaps.push(
+      apiCutsOff
+        ? "the API's policy has none and drops <base /> from inbound, so no product or global policy applies"
+        : "the API's policy has none",
+    );
   }
-  if (scopes.products.length === 0) {
+  if (paths.length === 0) {
     gaps.push("the API is in no product");
     return { covered: false, gaps };
   }
-  const missing = scopes.products.filter((p) => !p.policies.some((x) => holds(x.doc)));
-  if (missing.length === 0) {
-    return { covered: true, gaps: [] };
+  if (apiCutsOff) {
+    return { covered: false, gaps };
   }
-  const names = missing.map((p) => `'${graph.productLabel(p.product)}'`).join(", ");
-  gaps.push(missing.length > 1 ? `products ${names} have none` : `product ${names} has none`);
+  const products = failing
+    .filter((p) => p.product)
+    .map((p) => `'${graph.productLabel(p.product as PolicyResource)}'`);
+  if (products.length > 0) {
+    gaps.push(
+      products.length > 1 ? `products ${products.join(", ")} have none` : `product ${products[0]} has none`,
+    );
+  }
+  for (const p of failing.filter((x) => !x.product)) {
+    gaps.push(`${p.via}: such requests reach it outside any product, where no product policy applies`);
+  }
   return { covered: false, gaps };
 }

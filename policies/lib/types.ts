@@ -46,6 +46,9 @@ export const types = {
   storageAccount: "azure-native:storage:StorageAccount",
   searchService: "azure-native:search:Service",
   redisEnterprise: "azure-native:redisenterprise:RedisEnterprise",
+  // Parity with PSRule and Azure Policy (issue 15).
+  apimSubscription: "azure-native:apimanagement:Subscription",
+  apiCollection: "azure-native:security:APICollectionByAzureApiManagementService",
   // Governance and API Management (rules 1–13).
   diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
   /** The generic ARM resource (any provider, type and API version), e.g. Model Router deployments. */

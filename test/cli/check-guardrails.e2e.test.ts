@@ -29,15 +29,21 @@ describe("check of a stack export that breaks many guardrails (end to end, offli
       )
       .sort();
     assert.deepEqual(found, [
+      // Issue 15's parity rules on the same export.
+      "advisory apim-api-defender chat",
+      "advisory apim-api-description chat",
+      "advisory apim-product-description starter",
       "mandatory apim-api-token-limit chat",
       "mandatory apim-backend-managed-identity aoai",
       "mandatory apim-backend-managed-identity aoai-key",
       "mandatory apim-backend-managed-identity chat",
       "mandatory apim-backend-managed-identity chat-policy",
+      "mandatory apim-named-value-key-vault aoai-key",
       "mandatory apim-policy-base chat-policy",
       "mandatory apim-product-ai-limits starter",
       "mandatory apim-product-no-sample starter",
       "mandatory apim-product-subscription-required starter",
+      "mandatory apim-service-min-api-version apim",
       "mandatory cost-deployment-ptu-protected aif-gpt-4.1-ptu",
       "mandatory cost-deployment-ptu-sizing aif-gpt-4.1-ptu",
       "mandatory cost-deployment-ptu-spillover aif-gpt-4.1-dz",

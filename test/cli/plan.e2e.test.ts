@@ -91,13 +91,39 @@ describe("plan (end to end, offline)", function () {
     });
   }
 
-  it("prints a resource tree, the violations and a summary line", async () => {
-    const result = await runCli(pinned(["plan"]));
+  it("prints a resource tree, the violations and a summary line, and writes them as SARIF", async () => {
+    const sarif = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fp-sarif-")), "plan.sarif");
+    const result = await runCli(pinned(["plan", "--sarif", sarif]));
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^Plan of stack 'dev': \d+ resources/);
     assert.match(result.stdout, /└─ platform-main {2}\(azure-native:cognitiveservices:Account\)/);
-    assert.match(result.stdout, /Violations: none/);
-    assert.match(result.stdout, /^PASS: \d+ resources, 0 mandatory and 0 advisory violations, 0 errors/m);
+    // dev's accounts have no private endpoint (the network component adds them): advisory only.
+    assert.match(result.stdout, /^Violations \(0 mandatory, 1 advisory, 0 acknowledged\):$/m);
+    assert.match(result.stdout, /advisory +high +ai-account-private-endpoint +platform-main/);
+    assert.match(
+      result.stdout,
+      /^PASS: \d+ resources, 0 mandatory and 1 advisory violations, 0 acknowledged, 0 errors/m,
+    );
+    const log = JSON.parse(fs.readFileSync(sarif, "utf8")) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }[];
+      }[];
+    };
+    assert.equal(log.version, "2.1.0");
+    const [finding] = log.runs[0].results;
+    assert.equal(finding.ruleId, "ai-account-private-endpoint");
+    const where = finding.locations[0].physicalLocation;
+    assert.equal(where.artifactLocation.uri, "stacks/Pulumi.dev.yaml");
+    const line = fs.readFileSync(path.join(root, "stacks", "Pulumi.dev.yaml"), "utf8").split("\n")[
+      where.region.startLine - 1
+    ];
+    assert.match(line, /- name: main/); // the config entry that declares the account
     // Resource names may say "cost" (CostControls); a cost section would start a line.
     assert.doesNotMatch(result.stdout, /^cost/im, "no cost section until prices are modelled");
   });

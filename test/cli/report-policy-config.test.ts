@@ -12,6 +12,7 @@ function report(policyConfig: Report["policyConfig"]): Report {
     violations: [],
     errors: [],
     pack: { name: "foundry-platform", version: "0.1.0", policies: 3 },
+    rules: [],
     lifecycle: { asOf: "2026-12-03", windowDays: 90, findings: [] },
     policyConfig,
   };

@@ -135,9 +135,23 @@ export interface PlanResourceDoc {
 export interface PlanDoc {
   stack: string;
   policyConfig: { file: string | null; reason: string; levels: Record<string, string> };
-  summary: { resources: number; mandatory: number; advisory: number; errors: number; passed: boolean };
+  summary: {
+    resources: number;
+    mandatory: number;
+    advisory: number;
+    acknowledged: number;
+    errors: number;
+    passed: boolean;
+  };
   resources: PlanResourceDoc[];
-  violations: { policy: string; enforcementLevel: string; severity: string; message: string; urn: string }[];
+  violations: {
+    policy: string;
+    enforcementLevel: string;
+    severity: string;
+    message: string;
+    urn: string;
+    exception: { status: string; source: string; reason: string; expires?: string } | null;
+  }[];
   errors: { kind: string; urn: string; message: string }[];
   lifecycle: {
     asOf: string;

@@ -31,6 +31,25 @@ export const unknown = {
 export interface Finding {
   readonly message: string;
   readonly urn?: string;
+  /** Set when the rule set this finding's level itself (an acknowledged exception: advisory). */
+  readonly enforcementLevel?: string;
+}
+
+/**
+ * What a rule reported, in the SDK's two forms: `(message, urn)`, or one object that also sets the
+ * violation's level (its message then carries the policy description first, as the SDK sends it).
+ */
+function finding(message: unknown, urn: string | undefined, description: string): Finding {
+  if (typeof message === "object" && message !== null) {
+    const v = message as { message?: string; urn?: string; enforcementLevel?: string };
+    const text = v.message ?? "";
+    return {
+      message: text.startsWith(`${description}\n`) ? text.slice(description.length + 1) : text,
+      urn: v.urn,
+      enforcementLevel: v.enforcementLevel,
+    };
+  }
+  return { message: typeof message === "string" ? message : "", urn };
 }
 
 function notApplicable(reason?: string): never {
@@ -76,9 +95,7 @@ export async function judgeResource(rule: Rule, c: ResourceCase): Promise<Findin
   const validations = Array.isArray(rule.validateResource) ? rule.validateResource : [rule.validateResource];
   try {
     for (const v of validations) {
-      await v(resourceArgs(c), (message, urn) =>
-        findings.push({ message: typeof message === "string" ? message : "", urn }),
-      );
+      await v(resourceArgs(c), (message, urn) => findings.push(finding(message, urn, rule.description)));
     }
   } catch (err) {
     if (err instanceof UnknownValueError) {
@@ -143,9 +160,7 @@ export async function judgeStack(
   };
   const findings: Finding[] = [];
   try {
-    await rule.validateStack(args, (message, urn) =>
-      findings.push({ message: typeof message === "string" ? message : "", urn }),
-    );
+    await rule.validateStack(args, (message, urn) => findings.push(finding(message, urn, rule.description)));
   } catch (err) {
     if (err instanceof UnknownValueError) {
       return "unknown";

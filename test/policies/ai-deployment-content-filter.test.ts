@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
-import { aiDeploymentContentFilter as rule } from "../../policies/rules/ai/deployment-content-filter";
+import {
+  aiDeploymentContentFilter as rule,
+  filterWeaknesses,
+} from "../../policies/rules/ai/deployment-content-filter";
 import { judgeStack, StackResourceCase, unknown } from "../helpers/policy";
 
 const urn = (type: string, name: string) => `urn:pulumi:prod::foundry-platform::${type}::${name}`;
@@ -338,5 +341,28 @@ describe(`policy ${rule.name}`, () => {
       props: { properties: {} },
     };
     assert.deepEqual(await findings([main, policy([]), generic, storage]), []);
+  });
+});
+
+describe(`policy ${rule.name}: filters without a severity (additionalFilters)`, () => {
+  const wanted = [
+    { name: "Protected Material Text", source: "Completion" },
+    { name: "Indirect Attack", source: "Prompt" },
+  ] as const;
+  it("compliance: every required filter is on and blocking", () => {
+    const filters = [
+      ...strictFilters(),
+      { name: "Indirect Attack", source: "Prompt", enabled: true, blocking: true },
+    ];
+    assert.deepEqual(filterWeaknesses(filters, "Default", { additionalFilters: wanted }), []);
+  });
+  it("noncompliance: a required filter missing, another only annotating", () => {
+    const filters = strictFilters((f) =>
+      f.name === "Protected Material Text" ? { ...f, blocking: false } : f,
+    );
+    assert.deepEqual(filterWeaknesses(filters, "Default", { additionalFilters: wanted }), [
+      "Protected Material Text on Completion only annotates (blocking is not true)",
+      "Indirect Attack on Prompt has no filter",
+    ]);
   });
 });

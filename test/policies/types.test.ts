@@ -16,6 +16,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as redisenterprise from "@pulumi/azure-native/redisenterprise";
 import * as resources from "@pulumi/azure-native/resources";
 import * as search from "@pulumi/azure-native/search";
+import * as security from "@pulumi/azure-native/security";
 import * as storage from "@pulumi/azure-native/storage";
 import { taggableTypes, types } from "../../policies/lib/types";
 import { typeToken } from "../helpers/mocks";
@@ -43,6 +44,9 @@ describe("policy type tokens", () => {
       apimProductApi: apimanagement.ProductApi,
       apimProductApiLink: apimanagement.ProductApiLink,
       apimProductPolicy: apimanagement.ProductPolicy,
+      apimSubscription: apimanagement.Subscription,
+      apiCollection: security.APICollectionByAzureApiManagementService,
+      privateDnsZoneGroup: network.PrivateDnsZoneGroup,
       roleAssignment: authorization.RoleAssignment,
       budget: consumption.Budget,
       costManagementBudget: costmanagement.Budget,
@@ -54,7 +58,6 @@ describe("policy type tokens", () => {
       scheduledQueryRule: monitor.ScheduledQueryRule,
       activityLogAlert: monitor.ActivityLogAlert,
       privateEndpoint: network.PrivateEndpoint,
-      privateDnsZoneGroup: network.PrivateDnsZoneGroup,
       virtualNetwork: network.VirtualNetwork,
       networkSecurityGroup: network.NetworkSecurityGroup,
       publicIpAddress: network.PublicIPAddress,

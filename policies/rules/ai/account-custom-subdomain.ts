@@ -10,6 +10,7 @@ export const aiAccountCustomSubdomain = resourceRule({
   severity: "medium",
   remediationSteps:
     "Set `properties.customSubDomainName` to a globally unique DNS label when creating the account (FoundryAccount uses the account name). Choose it carefully: it cannot be changed once set.",
+  references: { waf: "Security" },
   resourceTypes: [types.aiAccount],
   validate: (props, _args, report) => {
     const subdomain = text(field(props.properties, "customSubDomainName"))?.trim();

@@ -9,6 +9,16 @@ export const aiAccountDisableLocalAuth = resourceRule({
   severity: "high",
   remediationSteps:
     "Set `properties.disableLocalAuth: true` on the account (FoundryAccount does this unless `allowLocalAuth` is set), grant callers the Cognitive Services OpenAI User role, and call the account with Entra ID tokens or a managed identity.",
+  references: {
+    psrule: ["Azure.AI.DisableLocalAuth"],
+    azurePolicy: [
+      "71ef260a-8f18-47b7-abcb-62d0673d94dc",
+      "14de9e63-1b31-492e-a5a3-c3f7fd57f555",
+      "55eff01b-f2bd-4c32-9203-db285f709d30",
+    ],
+    mcsb: ["IM-1"],
+    waf: "Security",
+  },
   resourceTypes: [types.aiAccount],
   validate: (props, _args, report) => {
     const properties = props.properties as { disableLocalAuth?: unknown } | undefined;

@@ -11,6 +11,12 @@ export const aiAccountManagedIdentity = resourceRule({
   severity: "medium",
   remediationSteps:
     "Set `identity: { type: SystemAssigned }` on the account (FoundryAccount does this), or `UserAssigned` with the identities' resource ids, then grant that identity the roles it needs.",
+  references: {
+    psrule: ["Azure.AI.ManagedIdentity"],
+    azurePolicy: ["fe3fd216-4f83-4fc1-8984-2bbec80a3418"],
+    mcsb: ["IM-1", "IM-3"],
+    waf: "Security",
+  },
   resourceTypes: [types.aiAccount],
   validate: (props, _args, report) => {
     const identityType = text(field(props.identity, "type"));

@@ -13,6 +13,13 @@ export const aiAccountRestrictNetworkAccess = resourceRule({
   severity: "high",
   remediationSteps:
     "Leave `networkAcls` unset on the FoundryAccount (public network access is then disabled; reach the account through a private endpoint), or give `networkAcls` with `defaultAction: Deny` and the IP ranges or subnets that may call it. On a raw account set `properties.publicNetworkAccess: Disabled` or `properties.networkAcls.defaultAction: Deny`, and never allow-list 0.0.0.0/0.",
+  references: {
+    psrule: ["Azure.AI.PublicAccess"],
+    azurePolicy: ["037eea7a-bd0a-46c5-9a66-03aea78705d3"],
+    mcsb: ["NS-2"],
+    waf: "Security",
+    note: "Also refuses an IP rule that allows every address (0.0.0.0/0) under a Deny default.",
+  },
   resourceTypes: [types.aiAccount],
   validate: (props, _args, report) => {
     const access = text(field(props.properties, "publicNetworkAccess"));

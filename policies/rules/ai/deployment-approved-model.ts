@@ -23,6 +23,11 @@ export const aiDeploymentApprovedModel = resourceRule({
   severity: "high",
   remediationSteps:
     "Deploy a model and version listed in `approvedModels` of this rule in `policies/config/<env>.json` and set `version` on the deployment; to adopt a new model or version, evaluate it and add it to the list in the same pull request.",
+  references: {
+    azurePolicy: ["aafe3651-cb78-4f68-9f81-e7e41509110f"],
+    waf: "Security",
+    note: "Judges model name and version; the built-in judges the publisher and asset id of registry models on the data plane.",
+  },
   resourceTypes: [types.aiDeployment, types.genericResource],
   configSchema: {
     properties: {

@@ -16,6 +16,11 @@ interface ContentFilterConfig {
   readonly requireJailbreak?: boolean;
   /** Whether a policy in `Asynchronous_filter` mode (completions streamed before they are filtered) passes. */
   readonly allowAsynchronousFilter?: boolean;
+  /**
+   * Filters without a severity that must be on and blocking, for example Protected Material Text on
+   * completions or Indirect Attack on prompts (the filter names Azure Policy's built-ins offer).
+   */
+  readonly additionalFilters?: readonly { readonly name: string; readonly source: "Prompt" | "Completion" }[];
 }
 
 /** A content filter as `raiPolicies` declare it. */
@@ -70,6 +75,24 @@ function thresholdRank(value: unknown): number {
   return thresholds.findIndex((t) => sameText(t, text(value)));
 }
 
+/** The filter named `name` on `source`, and what keeps it from blocking (undefined when it blocks). */
+function blockingFilter(
+  filters: readonly Filter[],
+  name: string,
+  source: string,
+): { filter?: Filter; problem?: string } {
+  const filter = filters.find(
+    (x) => canonical(x.name) === canonical(name) && sameText(text(x.source), source),
+  );
+  if (!filter) {
+    return { problem: "has no filter" };
+  }
+  if (filter.enabled !== true) {
+    return { filter, problem: "is not enabled" };
+  }
+  return isBlocking(filter) ? { filter } : { filter, problem: "only annotates (blocking is not true)" };
+}
+
 /** What makes a policy's filters weaker than the config asks; empty when it is strict enough. */
 export function filterWeaknesses(
   filters: readonly Filter[],
@@ -80,17 +103,11 @@ export function filterWeaknesses(
   const problems: string[] = [];
   for (const category of config.categories ?? defaultCategories) {
     for (const source of sources) {
-      const f = filters.find(
-        (x) => canonical(x.name) === canonical(category) && sameText(text(x.source), source),
-      );
       const what = `${category} on ${source}`;
-      if (!f) {
-        problems.push(`${what} has no filter`);
-      } else if (f.enabled !== true) {
-        problems.push(`${what} is not enabled`);
-      } else if (!isBlocking(f)) {
-        problems.push(`${what} only annotates (blocking is not true)`);
-      } else {
+      const { filter: f, problem } = blockingFilter(filters, category, source);
+      if (problem) {
+        problems.push(`${what} ${problem}`);
+      } else if (f) {
         const rank = thresholdRank(f.severityThreshold);
         if (rank < 0) {
           problems.push(`${what} has no severityThreshold (needs ${max} or stricter)`);
@@ -111,6 +128,12 @@ export function filterWeaknesses(
       problems.push("Jailbreak (Prompt Shields) is off");
     } else if (!isBlocking(jailbreak)) {
       problems.push("Jailbreak (Prompt Shields) only annotates (blocking is not true)");
+    }
+  }
+  for (const wanted of config.additionalFilters ?? []) {
+    const { problem } = blockingFilter(filters, wanted.name, wanted.source);
+    if (problem) {
+      problems.push(`${wanted.name} on ${wanted.source} ${problem}`);
     }
   }
   if (sameText(mode, "Asynchronous_filter") && !(config.allowAsynchronousFilter ?? false)) {
@@ -212,7 +235,32 @@ export const aiDeploymentContentFilter = stackRule({
         description:
           "Whether policies in Asynchronous_filter mode (completions streamed before filtering) pass.",
       },
+      additionalFilters: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            name: { type: "string", minLength: 1 },
+            source: { type: "string", enum: ["Prompt", "Completion"] },
+          },
+          required: ["name", "source"],
+          additionalProperties: false,
+        },
+        default: [],
+        description:
+          "Filters without a severity that must be on and blocking, e.g. Protected Material Text on Completion or Indirect Attack on Prompt.",
+      },
     },
+  },
+  references: {
+    azurePolicy: [
+      "930f48f9-f07e-427c-9494-52603581c6a9",
+      "f3a9c2e0-7b4d-4d8f-9c3a-2e1f6b9a8d4e",
+      "af253d37-136a-42f8-a1fc-30010c083d41",
+      "c1ad46c6-37f8-4af0-9c71-c208375c87dd",
+    ],
+    waf: "Security",
+    note: "The built-ins judge data-plane deployment properties; this rule joins each deployment to its RAI policy in the stack. Prompt and completion filters without a severity (Profanity, Protected Material, Indirect Attack) are required through `additionalFilters`.",
   },
   resourceTypes: [types.aiDeployment, types.genericResource, types.raiPolicy, types.aiAccount],
   validate: (resources, args, report) => {

@@ -20,6 +20,7 @@ export const aiDeploymentControlledVersionUpgrade = resourceRule({
   severity: "medium",
   remediationSteps:
     "Set `versionUpgradeOption: OnceCurrentVersionExpired` on the deployment (the staging and prod defaults of the stacks), pin the version, and move to a new version through an evaluated change.",
+  references: { waf: "Operational Excellence" },
   resourceTypes: [types.aiDeployment, types.genericResource],
   configSchema: {
     properties: {

@@ -27,6 +27,7 @@ export const aiDeploymentDataResidency = resourceRule({
   severity: "high",
   remediationSteps:
     "Choose a deployment type within the residency set by `dataResidency` of this rule in `policies/config/<env>.json` — for example DataZoneStandard instead of GlobalStandard, or DataZoneProvisionedManaged instead of GlobalProvisionedManaged — or change the environment's residency after a data-protection review.",
+  references: { waf: "Security" },
   resourceTypes: [types.aiDeployment, types.genericResource],
   configSchema: {
     properties: {

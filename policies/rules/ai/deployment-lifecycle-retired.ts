@@ -18,6 +18,7 @@ export function deploymentLifecycleRetired(lookup: VersionStatusLookup = default
     remediationSteps:
       "Move the deployment to the successor the finding names (Microsoft's published replacement, or the catalog's choice where none is published), after evaluating it: a gateway canary (`gateway.upgrade` with `candidateModel` and `candidateVersion`) serves it next to the stable deployment first. Retirement dates come from the model catalog (components/catalog, from Microsoft Learn's model retirement schedule); models it does not hold are reported by ai-deployment-uncatalogued-model.",
     configSchema: { properties: { asOf: asOfSchema } },
+    references: { waf: "Reliability" },
     resourceTypes: [types.aiDeployment, types.genericResource],
     validate: (props, args, report) => {
       const view = aiDeploymentView(args.type, props);

@@ -31,6 +31,7 @@ export function deploymentLifecycleRetiring(lookup: VersionStatusLookup = defaul
         asOf: asOfSchema,
       },
     },
+    references: { waf: "Operational Excellence" },
     resourceTypes: [types.aiDeployment, types.genericResource],
     validate: (props, args, report) => {
       const view = aiDeploymentView(args.type, props);

@@ -21,6 +21,7 @@ export const aiDeploymentUncataloguedModel = resourceRule({
   severity: "low",
   remediationSteps:
     "If the model is meant to be used, declare it under `customModels` in the stack config with its format, deployment types and PTU sizes (docs/models.md), keep this finding advisory, and review its lifecycle by hand; or update the catalog (components/catalog/models) with sourced facts so every check applies.",
+  references: { waf: "Operational Excellence" },
   resourceTypes: [types.aiDeployment, types.genericResource],
   validate: (props, args, report) => {
     const view = aiDeploymentView(args.type, props);

@@ -14,6 +14,12 @@ export const apimApiHttpsOnly = resourceRule({
   severity: "high",
   remediationSteps:
     "Set `protocols: ['https']` on the API (`['wss']` for a WebSocket API) and make `serviceUrl` an https URL; the AiGateway component does both.",
+  references: {
+    psrule: ["Azure.APIM.HTTPEndpoint", "Azure.APIM.HTTPBackend"],
+    azurePolicy: ["ee7495e7-3ba7-40b6-bfee-c29e22cc75d4"],
+    mcsb: ["DP-3"],
+    waf: "Security",
+  },
   resourceTypes: [types.apimApi],
   validate: (props, _args, report) => {
     const problems: string[] = [];

@@ -10,6 +10,7 @@ export const apimApiTokenLimit = stackRule({
   severity: "high",
   remediationSteps:
     'Add `<llm-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="..." estimate-prompt-tokens="true" />` to the inbound section of the API\'s policy, or of every product (team) that contains the API (AiGateway does this per team). An API counts as fronting AI when its `serviceUrl` is an AI endpoint (`*.openai.azure.com`, `*.cognitiveservices.azure.com`, `*.services.ai.azure.com`, ...), when a policy that applies to it routes it with `set-backend-service` to such a backend or to a pool of them, or when its own policy uses `llm-*` policies. Policies given by link (`xml-link`) cannot be inspected offline: inline them.',
+  references: { waf: "Cost Optimization" },
   resourceTypes: apimGraphTypes,
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);

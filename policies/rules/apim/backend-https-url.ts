@@ -10,6 +10,7 @@ export const apimBackendHttpsUrl = resourceRule({
   severity: "high",
   remediationSteps:
     "Set the backend's `url` to the service's https endpoint (for a Foundry account, `https://<subdomain>.openai.azure.com/openai` or `https://<subdomain>.cognitiveservices.azure.com/`).",
+  references: { psrule: ["Azure.APIM.HTTPBackend"], mcsb: ["DP-3"], waf: "Security" },
   resourceTypes: [types.apimBackend],
   validate: (props, _args, report) => {
     const url = text(props.url);

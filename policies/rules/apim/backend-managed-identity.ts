@@ -26,6 +26,7 @@ export const apimBackendManagedIdentity = stackRule({
   severity: "critical",
   remediationSteps:
     'Give the gateway a system-assigned identity and the Cognitive Services OpenAI User role on each AI account, then add `<authentication-managed-identity resource="https://cognitiveservices.azure.com" />` to the inbound section of the API\'s policy (or of the global policy, or of every product that contains the API). Delete named values whose name contains `api-key`, `set-header`/`set-query-parameter` policies that set `api-key` (removing it with `exists-action="delete"` is fine), and `api-key` entries in backend `credentials.header` or `credentials.query`; then disable local authentication on the AI accounts.',
+  references: { waf: "Security" },
   resourceTypes: [...apimGraphTypes, types.apimNamedValue],
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);

@@ -34,6 +34,12 @@ export const apimPolicyBase = resourceRule({
   severity: "high",
   remediationSteps:
     "Put `<base />` as the first element of `<inbound>`, `<outbound>` and `<on-error>` (declare every section, even when it holds nothing else), and of `<backend>` unless it contains its own `<forward-request>`. The global (service-level) policy has no parent scope and is not judged. Policies given by link (`xml-link`, `rawxml-link`) are not fetched and not judged.",
+  references: {
+    psrule: ["Azure.APIM.PolicyBase"],
+    azurePolicy: ["d5448c98-e503-4fdd-bcd2-784960c00d04"],
+    waf: "Security",
+    note: "A backend section may forward the request itself (`forward-request`, for example inside `retry`) instead of `<base />`.",
+  },
   resourceTypes: [types.apimProductPolicy, types.apimApiPolicy, types.apimApiOperationPolicy],
   validate: (props, _args, report) => {
     const doc = policyDocumentOf(props);

@@ -36,6 +36,7 @@ export const apimProductAiLimits = stackRule({
   severity: "high",
   remediationSteps:
     'In the product\'s policy (inbound), add `<llm-token-limit counter-key="@(context.Subscription.Id)" token-quota="..." token-quota-period="Monthly" estimate-prompt-tokens="true" />` and a model allow-list: `<choose><when condition="@(!new[] {&quot;gpt-4.1-mini&quot;}.Contains((string)context.Request.MatchedParameters[&quot;deployment-id&quot;]))"><return-response><set-status code="403" reason="Forbidden" />...</return-response></when></choose>`. The rule recognises an allow-list as an inbound `<choose>` whose `<when>` condition names the model or deployment and that returns 403. AiGateway generates both from each team\'s `allowedModels` and `monthlyTokenQuota`.',
+  references: { waf: "Cost Optimization" },
   resourceTypes: apimGraphTypes,
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);

@@ -13,6 +13,7 @@ export const apimProductNoSample = resourceRule({
   severity: "medium",
   remediationSteps:
     "Delete the `starter` and `unlimited` products and publish APIs through products of your own, one per team, with a subscription and token limits. API Management creates these samples by itself on classic tiers; this rule sees them only once they are in the stack (declared or `pulumi import`ed).",
+  references: { psrule: ["Azure.APIM.SampleProducts"], waf: "Operational Excellence" },
   resourceTypes: [types.apimProduct],
   validate: (props, _args, report) => {
     const ids = [asString(props.productId) ?? asString(props.name), asString(props.displayName)];

@@ -10,6 +10,7 @@ export const apimProductSubscriptionRequired = resourceRule({
   severity: "high",
   remediationSteps:
     "Remove `subscriptionRequired: false` from the product (Azure's default is true) and give each team its own subscription to the product.",
+  references: { psrule: ["Azure.APIM.ProductSubscription"], waf: "Security" },
   resourceTypes: [types.apimProduct],
   validate: (props, _args, report) => {
     if (asBoolean(props.subscriptionRequired) === false) {

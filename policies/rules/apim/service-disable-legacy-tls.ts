@@ -26,6 +26,7 @@ export const apimServiceDisableLegacyTls = resourceRule({
   severity: "high",
   remediationSteps:
     'Remove the key, or set it to "False", for each of `Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.{Tls10,Tls11,Ssl30}` and `...Security.Backend.Protocols.{Tls10,Tls11,Ssl30}` in the service\'s `customProperties` (the AiGateway component sets them all to "False").',
+  references: { psrule: ["Azure.APIM.Protocols"], mcsb: ["DP-3", "DP-4"], waf: "Security" },
   resourceTypes: [types.apimService],
   validate: (props, _args, report) => {
     const custom = props.customProperties;

@@ -11,6 +11,7 @@ export const apimServiceManagedIdentity = resourceRule({
   severity: "medium",
   remediationSteps:
     'Set `identity: { type: SystemAssigned }` on the API Management service (the AiGateway component does this), grant it Cognitive Services OpenAI User on the accounts it fronts, and authenticate with `<authentication-managed-identity resource="https://cognitiveservices.azure.com" />`.',
+  references: { psrule: ["Azure.APIM.ManagedIdentity"], mcsb: ["IM-1", "PA-7"], waf: "Security" },
   resourceTypes: [types.apimService],
   validate: (props, _args, report) => {
     const identityType = text(field(props.identity, "type"));

@@ -11,6 +11,7 @@ export const costDeploymentPtuProtected = resourceRule({
   severity: "high",
   remediationSteps:
     "Set the resource option `protect: true` on the deployment (FoundryAccount does this by default for provisioned types); to delete it on purpose, first unprotect it in a reviewed change. `retainOnDelete` protects too, but the analyzer protocol sends policies `protect` and not `retainOnDelete`, so this rule can only see `protect`: set `protect` even when you also set `retainOnDelete`.",
+  references: { waf: "Reliability" },
   resourceTypes: [types.aiDeployment],
   validate: (props, args, report) => {
     const { type } = deploymentType(props);

@@ -11,6 +11,7 @@ export const costDeploymentPtuSizing = resourceRule({
   severity: "high",
   remediationSteps:
     "Set `sku.capacity` to the minimum or the next valid size (minimum + n × step) for the model and deployment type; the sizes come from the model catalog (`ptuSizing` in components/catalog, from Microsoft Learn's provisioned throughput onboarding page). Models or types without published sizing in the catalog are not judged.",
+  references: { waf: "Cost Optimization" },
   resourceTypes: [types.aiDeployment],
   validate: (props, _args, report) => {
     const { type } = deploymentType(props);

@@ -98,6 +98,7 @@ export const costDeploymentPtuSpillover = stackRule({
   severity: "medium",
   remediationSteps:
     "Set `properties.spilloverDeploymentName` to a standard deployment of the same model in the same account (GlobalProvisionedManaged → GlobalStandard, DataZoneProvisionedManaged → DataZoneStandard, ProvisionedManaged → Standard), or front the deployment with an API Management backend pool (`type: Pool`) whose members include a backend for it and one for a standard deployment (AiGateway builds such pools: provisioned first, spillover next).",
+  references: { waf: "Reliability" },
   resourceTypes: [types.aiAccount, types.aiDeployment, types.apimService, types.apimBackend],
   validate: (resources, _args, report) => {
     const accounts = new Accounts(resources);

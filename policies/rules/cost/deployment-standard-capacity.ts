@@ -27,6 +27,7 @@ export const costDeploymentStandardCapacity = resourceRule({
       },
     },
   },
+  references: { waf: "Cost Optimization" },
   resourceTypes: [types.aiDeployment],
   validate: (props, args, report) => {
     const { type } = deploymentType(props);

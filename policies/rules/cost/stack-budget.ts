@@ -37,6 +37,7 @@ export const costStackBudget = stackRule({
       },
     },
   },
+  references: { waf: "Cost Optimization" },
   resourceTypes: [types.budget, types.costManagementBudget],
   validate: (resources, args, report) => {
     const min = args.getConfig<Config>().minNotifications ?? 1;

@@ -25,6 +25,7 @@ export const costStackPtuTotal = stackRule({
       },
     },
   },
+  references: { waf: "Cost Optimization" },
   resourceTypes: [types.aiDeployment],
   validate: (resources, args, report) => {
     const max = args.getConfig<Config>().maxPtu ?? 0;

@@ -16,6 +16,7 @@ export const governanceResourceAllowedRegions = resourceRule({
   severity: "medium",
   remediationSteps:
     "Set the resource's `location` (and each `additionalLocations[].location` of an APIM service) to a region listed in `allowedRegions` of this rule in `policies/config/<env>.json`, or, after a data-protection review, add the region there.",
+  references: { waf: "Security" },
   resourceTypes: [types.aiAccount, types.apimService],
   configSchema: {
     properties: {

@@ -72,6 +72,19 @@ export const governanceResourceDiagnosticLogs = stackRule({
   severity: "medium",
   remediationSteps:
     "Give the resource a `diagnosticSettings` entry with `workspaceResourceId` (the Observability component does this for every account and the gateway), or declare a `monitor.DiagnosticSetting` whose `resourceUri` is the resource's id, `workspaceId` a Log Analytics workspace and `logs: [{ categoryGroup: 'allLogs', enabled: true }]`. If the setting lives in another stack, this stack cannot see it: set this rule to advisory for this stack.",
+  references: {
+    azurePolicy: [
+      "1b4d1c4e-934c-4703-944c-27c82c06bebb",
+      "55d1f543-d1b0-4811-9663-d6d0dbc6326d",
+      "567c93f7-3661-494f-a30f-0a94d9bfebf8",
+      "0628b917-d4b4-4af5-bc2b-b4f87cd173ab",
+      "3a8ff864-d881-44ce-bed3-0c63ede634cb",
+      "14e81583-c89c-47db-af0d-f9ddddcccd9f",
+      "6f3f5778-f809-4755-9d8f-bd5a5a7add85",
+    ],
+    waf: "Operational Excellence",
+    note: "Requires a Log Analytics destination; the Event Hub and Storage variants of the built-ins count only alongside one.",
+  },
   resourceTypes: [types.aiAccount, types.apimService, types.diagnosticSetting, types.logAnalyticsWorkspace],
   validate: (resources, _args, report) => {
     const { byTarget, unlinked } = indexSettings(ofType(resources, types.diagnosticSetting));

@@ -26,6 +26,7 @@ export const governanceResourceRequiredTags = resourceRule({
       },
     },
   },
+  references: { waf: "Cost Optimization" },
   resourceTypes: taggableTypes,
   validate: (props, args, report) => {
     const required = args.getConfig<Config>().requiredTags ?? defaultTags;

@@ -17,6 +17,12 @@ export const networkApimBackendReachable = stackRule({
   severity: "critical",
   remediationSteps:
     "Give the platform a `network` (AiPlatform `network`, stack config `network`): the gateway then joins a virtual network (outbound integration on StandardV2/PremiumV2, injection on Premium) and every account gets a private endpoint registered in the privatelink.cognitiveservices.azure.com, privatelink.openai.azure.com and privatelink.services.ai.azure.com zones linked to that network. With existing (hub) DNS zones, link them to the gateway's network and lower this rule to advisory: their links are not in the stack.",
+  references: {
+    azurePolicy: ["ef619a2c-cc4d-4d03-b2ba-8c94a834d85b", "73ef9241-5d81-4cd4-b483-8443d1730fe5"],
+    mcsb: ["NS-2"],
+    waf: "Reliability",
+    note: "Narrower: a gateway must join a virtual network (on a tier that supports one) where a backend account is private-only, and the path must resolve and route to the account's private endpoint.",
+  },
   resourceTypes: [...new Set([...apimGraphTypes, ...networkPathTypes])],
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);

@@ -18,6 +18,7 @@ export const rbacRoleAssignmentDataPlanePrincipal = resourceRule({
   remediationSteps:
     'Add the user to an Entra ID group (AccessControl creates one per role family) and assign the role to the group with `principalType: "Group"`; for workloads assign it to their managed identity with `principalType: "ServicePrincipal"`. `allowedPrincipalTypes` sets which principal types may hold these roles.',
   configSchema: allowedPrincipalTypesSchema(defaultAllowed),
+  references: { waf: "Security" },
   resourceTypes: [types.roleAssignment],
   validate: (props, args, report) => {
     const guid = aiDataPlaneGrant(props);

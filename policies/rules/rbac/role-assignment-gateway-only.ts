@@ -18,6 +18,10 @@ export const rbacRoleAssignmentGatewayOnly = resourceRule({
   remediationSteps:
     'Remove the assignment and let people call the models through the gateway with their team\'s subscription (AiPlatform `humanDataAccess: "gatewayOnly"`, the default in staging and prod). Give pipelines that must call a model directly their own managed identity (AiPlatform `automationIdentities`). `allowedPrincipalTypes` sets which principal types may hold these roles.',
   configSchema: allowedPrincipalTypesSchema(defaultAllowed),
+  references: {
+    waf: "Security",
+    note: "No built-in counterpart: the gateway-only pattern of the AI gateway (people reach models through API Management's limits and logs).",
+  },
   resourceTypes: [types.roleAssignment],
   validate: (props, args, report) => {
     const guid = aiDataPlaneGrant(props);

@@ -24,6 +24,7 @@ export const rbacRoleAssignmentNoPrivilegedRole = resourceRule({
       },
     },
   },
+  references: { waf: "Security" },
   resourceTypes: [types.roleAssignment],
   validate: (props, args, report) => {
     const forbidden = (args.getConfig<Config>().forbiddenRoleIds ?? Object.keys(privilegedRoles)).map((g) =>
