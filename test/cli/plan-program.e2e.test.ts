@@ -49,8 +49,12 @@ describe("plan --program DIR (a consumer's own program, end to end)", function (
   it("judges it with the pack, choosing policies/config/dev.json by the stack name", () => {
     assert.equal(doc.policyConfig.file, path.join("policies", "config", "dev.json"));
     assert.equal(doc.policyConfig.reason, "the stack name 'dev'");
-    // planJson pins the day (--as-of), so the lifecycle rules judge on a fixed date too.
-    assert.deepEqual(doc.violations, []);
+    // planJson pins the day (--as-of), so the lifecycle rules judge on a fixed date too. Dev keeps
+    // public access (no private endpoint): that is the one advisory finding.
+    assert.deepEqual(
+      doc.violations.map((v) => `${v.enforcementLevel} ${v.policy}`),
+      ["advisory ai-account-private-endpoint"],
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(doc.errors, []);
   });
