@@ -1,6 +1,13 @@
 /** The result of a plan or a check, as every output format sees it. */
 import type { PolicyInfo } from "../analyzer/client";
-import { EnforcementLevel, EngineError, PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
+import {
+  EnforcementLevel,
+  EngineError,
+  PlannedResource,
+  Violation,
+  isAcknowledged,
+  isBlocking,
+} from "../model";
 import type { LifecycleSection } from "./lifecycle";
 
 export interface Report {
