@@ -5,3 +5,5 @@ export * from "./lookup";
 export * from "./validate";
 export { models } from "./models";
 export * from "./roles";
+export * from "./price-overlay";
+export * from "./service-prices";
