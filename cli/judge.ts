@@ -8,6 +8,7 @@ import { PackProcess } from "./analyzer/pack-process";
 import { PlannedResource } from "./model";
 import { projectName } from "./paths";
 import { engineChecks } from "./plan/engine-checks";
+import { estimateOf } from "./report/cost";
 import { Report } from "./report/report";
 
 export async function judge(
@@ -29,5 +30,6 @@ export async function judge(
     violations: policy.violations,
     errors: engineChecks(resources),
     pack: policy.pack,
+    cost: estimateOf(resources),
   };
 }

@@ -3,6 +3,7 @@
  * `[secret]`; keys are sorted so the same plan gives the same bytes.
  */
 import { redact } from "../wire";
+import { costJson } from "./cost";
 import { Report, summarize } from "./report";
 
 export function jsonReport(report: Report): string {
@@ -35,6 +36,7 @@ export function jsonReport(report: Report): string {
       urn: v.urn,
     })),
     errors: report.errors,
+    cost: costJson(report.cost),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,11 +1,7 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
 import { isBlocking } from "../model";
+import { cell, costMarkdown } from "./cost";
 import { Report, shortName, summarize } from "./report";
-
-/** Makes text safe inside a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
 
 export function markdownReport(report: Report): string {
   const s = summarize(report);
@@ -17,6 +13,7 @@ export function markdownReport(report: Report): string {
     `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
     "",
   );
+  lines.push(...costMarkdown(report.cost));
   const counts = new Map<string, number>();
   for (const r of report.resources) {
     counts.set(r.type, (counts.get(r.type) ?? 0) + 1);

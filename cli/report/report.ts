@@ -1,4 +1,5 @@
 /** The result of a plan or a check, as every output format sees it. */
+import type { CostEstimate } from "../../components/cost/estimate";
 import { EngineError, PlannedResource, Violation, isBlocking } from "../model";
 
 export interface Report {
@@ -9,6 +10,8 @@ export interface Report {
   readonly violations: readonly Violation[];
   readonly errors: readonly EngineError[];
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
+  /** The monthly cost estimate of the resources. */
+  readonly cost: CostEstimate;
 }
 
 export interface Summary {

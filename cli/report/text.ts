@@ -1,6 +1,7 @@
 /** The human-readable report: a resource tree grouped by component, violations, errors, a summary line. */
 import { PlannedResource, isBlocking } from "../model";
 import { redact } from "../wire";
+import { costText } from "./cost";
 import { Report, shortName, summarize, typeOfUrn } from "./report";
 
 /** The few inputs a reviewer looks for first: model, SKU and capacity, location. Secrets never show. */
@@ -79,6 +80,7 @@ export function textReport(report: Report): string {
       }
     }
   }
+  lines.push("", ...costText(report.cost));
   if (report.errors.length > 0) {
     lines.push("", `Errors the engine or Azure would reject (${report.errors.length}):`);
     for (const e of report.errors) {

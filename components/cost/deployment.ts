@@ -149,6 +149,14 @@ function priceByTokens(d: DeploymentFacts, model: string, type: DeploymentType):
     return { priced: false, kind, why: `the catalog has no ${type} token prices for ${model}` };
   }
   const t = d.traffic.traffic;
+  if (t.requestsPerMinute === 0) {
+    return {
+      priced: true,
+      kind,
+      monthlyUsd: 0,
+      basis: `no expected requests${d.traffic.from ? ` (${d.traffic.from})` : ""}: a ${type} deployment bills per token and costs nothing idle`,
+    };
+  }
   const p = prices.value;
   const cachedShare = t.cachedShare ?? 0;
   if (t.outputTokens > 0 && p.output === undefined) {

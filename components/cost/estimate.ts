@@ -117,9 +117,18 @@ export function priceDeploymentResource(r: CostResource): Pricing {
   });
 }
 
+/** A generic ARM resource that is a child of an API Management service (a diagnostic, an API setting). */
+function isApimChild(r: CostResource): boolean {
+  return (
+    r.type === "azure-native:resources:Resource" &&
+    text(r.props.resourceProviderNamespace)?.toLowerCase() === "microsoft.apimanagement" &&
+    (text(r.props.parentResourcePath)?.toLowerCase().startsWith("service/") ?? false)
+  );
+}
+
 /** Prices one resource; undefined when it carries no charge of its own or is not an Azure resource. */
 export function priceResource(r: CostResource): Pricing | undefined {
-  if (!azurePackages.includes(r.type.split(":")[0]) || noCharge[r.type] !== undefined) {
+  if (!azurePackages.includes(r.type.split(":")[0]) || noCharge[r.type] !== undefined || isApimChild(r)) {
     return undefined;
   }
   if (isDeploymentResource(r)) {

@@ -20,6 +20,32 @@ export interface ExpectedTraffic {
   readonly cachedShare?: number;
 }
 
+/** A field of an expected traffic that cannot hold. */
+export interface TrafficProblem {
+  readonly field: keyof ExpectedTraffic;
+  readonly value: number;
+  readonly message: string;
+}
+
+/** Problems with a declared traffic: negative or non-finite numbers, a cached share outside 0–1. */
+export function trafficProblems(t: ExpectedTraffic): TrafficProblem[] {
+  const problems: TrafficProblem[] = [];
+  for (const field of ["requestsPerMinute", "inputTokens", "outputTokens"] as const) {
+    if (!(Number.isFinite(t[field]) && t[field] >= 0)) {
+      problems.push({ field, value: t[field], message: "must be a number of at least 0" });
+    }
+  }
+  const cached = t.cachedShare;
+  if (cached !== undefined && !(Number.isFinite(cached) && cached >= 0 && cached <= 1)) {
+    problems.push({
+      field: "cachedShare",
+      value: cached,
+      message: "is the share of input tokens served from the prompt cache: a number from 0 to 1",
+    });
+  }
+  return problems;
+}
+
 /** Tokens per minute, the form traffic is added and split in. */
 export interface TokenRate {
   readonly requestsPerMinute: number;
