@@ -1,8 +1,8 @@
 /**
  * foundry-platform: offline tools for the platform's stacks.
  *
- *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--json | --markdown] [--debug]
- *   check --state FILE [--policy-config FILE] [--json | --markdown] [--debug]
+ *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--compare BASE.json] [--json | --markdown] [--debug]
+ *   check --state FILE [--policy-config FILE] [--compare BASE.json] [--json | --markdown] [--debug]
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
@@ -16,11 +16,13 @@ import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
-  foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--json | --markdown]
-  foundry-platform check --state FILE [--policy-config FILE] [--json | --markdown]
+  foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--compare BASE.json] [--json | --markdown]
+  foundry-platform check --state FILE [--policy-config FILE] [--compare BASE.json] [--json | --markdown]
 
   plan   runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
   check  runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
+
+  --compare BASE.json  also show what changed against a saved 'plan --json' (resources, violations, cost)
 
   --debug  show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
@@ -52,6 +54,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       json: { type: "boolean" },
       markdown: { type: "boolean" },
       debug: { type: "boolean" },
+      compare: { type: "string" },
     },
   });
   if (values.json && values.markdown) {
@@ -71,6 +74,10 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       throw new InputError("--stack and --config belong to 'plan'; 'check' takes --state");
     }
   }
+  // A bad base fails before anything is started.
+  const base = values.compare
+    ? (require("./report/diff") as typeof import("./report/diff")).readBaseDocument(values.compare)
+    : undefined;
   const pack = startPolicyPack(policyPackDir);
   // A failed start is reported where the pack is awaited; never as an unhandled rejection.
   pack.catch(() => undefined);
@@ -92,6 +99,11 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         { stateFile: values.state as string, policyConfigFile: values["policy-config"] },
         pack,
       );
+    }
+    if (base && values.compare) {
+      const { diffPlans } = require("./report/diff") as typeof import("./report/diff");
+      const { jsonDocument } = require("./report/json") as typeof import("./report/json");
+      report = { ...report, diff: diffPlans(base, jsonDocument(report), values.compare) };
     }
     await writeAll(process.stdout, render(report, format));
     const { exitCodeOf } = require("./report/report") as typeof import("./report/report");

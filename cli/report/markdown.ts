@@ -1,6 +1,8 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
 import { isBlocking } from "../model";
 import { cell, costMarkdown } from "./cost";
+import { diffMarkdown } from "./diff";
+import { topologyMarkdown } from "./mermaid";
 import { Report, shortName, summarize } from "./report";
 
 export function markdownReport(report: Report): string {
@@ -13,7 +15,10 @@ export function markdownReport(report: Report): string {
     `**${s.resources}** resources · **${s.mandatory}** mandatory · **${s.advisory}** advisory violations · **${s.errors}** errors · policy pack \`${report.pack.name}@${report.pack.version}\``,
     "",
   );
-  lines.push(...costMarkdown(report.cost));
+  if (report.diff) {
+    lines.push(...diffMarkdown(report.diff));
+  }
+  lines.push(...costMarkdown(report.cost), ...topologyMarkdown(report.resources));
   const counts = new Map<string, number>();
   for (const r of report.resources) {
     counts.set(r.type, (counts.get(r.type) ?? 0) + 1);

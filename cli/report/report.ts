@@ -1,5 +1,6 @@
 /** The result of a plan or a check, as every output format sees it. */
 import type { CostEstimate } from "../../components/cost/estimate";
+import type { PlanDiff } from "./diff";
 import { EngineError, PlannedResource, Violation, isBlocking } from "../model";
 
 export interface Report {
@@ -12,6 +13,8 @@ export interface Report {
   readonly pack: { readonly name: string; readonly version: string; readonly policies: number };
   /** The monthly cost estimate of the resources. */
   readonly cost: CostEstimate;
+  /** The changes against a base plan document (`--compare`). */
+  readonly diff?: PlanDiff;
 }
 
 export interface Summary {

@@ -2,6 +2,7 @@
 import { PlannedResource, isBlocking } from "../model";
 import { redact } from "../wire";
 import { costText } from "./cost";
+import { diffText } from "./diff";
 import { Report, shortName, summarize, typeOfUrn } from "./report";
 
 /** The few inputs a reviewer looks for first: model, SKU and capacity, location. Secrets never show. */
@@ -65,6 +66,9 @@ export function textReport(report: Report): string {
   const lines: string[] = [];
   const title = report.command === "plan" ? "Plan" : "Check";
   lines.push(`${title} of stack '${report.stack}': ${s.resources} resources`, "");
+  if (report.diff) {
+    lines.push(...diffText(report.diff), "");
+  }
   lines.push(...resourceTree(report.resources), "");
 
   if (report.violations.length === 0) {
