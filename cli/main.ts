@@ -3,6 +3,8 @@
  *
  *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--compare BASE.json] [--json | --markdown] [--debug]
  *   check --state FILE [--policy-config FILE] [--compare BASE.json] [--json | --markdown] [--debug]
+ *   size  --profile FILE [--json] [--svg FILE]
+ *   prices (--from FILE | --fetch) [--region R] [--dry-run]
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
@@ -18,9 +20,14 @@ import type { Report } from "./report/report";
 const usage = `usage:
   foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--compare BASE.json] [--json | --markdown]
   foundry-platform check --state FILE [--policy-config FILE] [--compare BASE.json] [--json | --markdown]
+  foundry-platform size  --profile FILE [--json] [--svg FILE]
+  foundry-platform prices (--from FILE | --fetch) [--region R] [--dry-run]
 
   plan   runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
   check  runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
+
+  size   finds the cost-optimal PTUs (plus pay-as-you-go spillover) for an hourly demand profile
+  prices refreshes catalog prices from the Azure Retail Prices API (components/catalog/prices.json)
 
   --compare BASE.json  also show what changed against a saved 'plan --json' (resources, violations, cost)
 
@@ -125,6 +132,14 @@ function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
+/** Offline tools that need no policy pack: each returns what it prints. */
+const tools: Record<string, (rest: readonly string[]) => Promise<string>> = {
+  size: async (rest) => (require("./size/size") as typeof import("./size/size")).runSize(rest),
+  prices: async (rest) => (require("./prices/prices") as typeof import("./prices/prices")).runPrices(rest),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Runs the tool; returns the exit code. Bad input prints a message, never a stack trace (unless --debug). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -132,12 +147,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     (command === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== "plan" && command !== "check") {
+  if (command !== "plan" && command !== "check" && !(command in tools)) {
     process.stderr.write(`error: unknown command '${command}'\n${usage}\n`);
     return 2;
   }
   const debug = rest.includes("--debug");
   try {
+    if (command in tools) {
+      await writeAll(process.stdout, await tools[command](rest));
+      return 0;
+    }
     return await run(command, rest);
   } catch (err) {
     const known =

@@ -1,0 +1,3 @@
+export async function runPrices(_args: readonly string[]): Promise<string> {
+  return "";
+}
