@@ -36,6 +36,30 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
+/**
+ * Browser code (as text: the tests' typings have no DOM): loads the SVG as an image, as a person
+ * opening the file would, draws it on a canvas and counts the pixels of the chart's colours.
+ */
+const countColours = `async (source) => {
+  const img = new Image();
+  img.src = "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(source)));
+  await img.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const ctx = canvas.getContext("2d");
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const near = (i, rgb) => rgb.every((c, k) => Math.abs(data[i + k] - c) < 12);
+  const found = { width: img.naturalWidth, height: img.naturalHeight, demand: 0, spilled: 0, capacity: 0 };
+  for (let i = 0; i < data.length; i += 4) {
+    if (near(i, [0x93, 0xc5, 0xfd])) found.demand++;
+    if (near(i, [0xfb, 0x92, 0x3c])) found.spilled++;
+    if (near(i, [0xb9, 0x1c, 0x1c])) found.capacity++;
+  }
+  return found;
+}`;
+
 describe("size: the PTU capacity planner tool", () => {
   it("prints exactly the sizing fields with --json, consistent with the table", async () => {
     const json = await run(["size", "--profile", week, "--json"]);
@@ -146,9 +170,7 @@ describe("size: the PTU capacity planner tool", () => {
     });
     try {
       const page = await browser.newPage();
-      // The file as a person opens it: an image from the SVG document alone, drawn on a canvas.
-      // Browser code, passed as text: the test's own typings have no DOM.
-      const counts = (await page.evaluate(`(async (source) => {${inner}})(${JSON.stringify(svg)})`)) as {
+      const counts = (await page.evaluate(`(${countColours})(${JSON.stringify(svg)})`)) as {
         width: number;
         height: number;
         demand: number;
