@@ -30,6 +30,9 @@ import {
   UpgradeSpec,
 } from "./gateway";
 import { allocateTraffic, TrafficDeployment } from "./gateway/traffic";
+import { chargebackPrices } from "./cost/chargeback";
+import { teamProductId } from "./gateway/products";
+import { isRoutable } from "./gateway/targets";
 
 /** One Foundry account of the platform. */
 export interface PlatformAccountSpec {
@@ -368,6 +371,20 @@ export class AiPlatform extends pulumi.ComponentResource {
         naming: parts,
         monitoredResources: monitored,
         ...args.observability,
+        // Each team's month-to-date spend at catalog prices, next to its quota.
+        chargeback: args.gateway
+          ? {
+              prices: chargebackPrices(
+                args.accounts.flatMap((a) =>
+                  (a.deployments ?? []).filter(isRoutable).map((d) => ({ model: d.model, type: d.type })),
+                ),
+              ),
+              teams: args.gateway.teams.map((t) => ({
+                productId: teamProductId(t.name),
+                monthlyTokenQuota: t.monthlyTokenQuota,
+              })),
+            }
+          : undefined,
         tags,
       },
       { parent: this },

@@ -18,6 +18,7 @@ import {
   LogCategoryGroup,
 } from "./settings";
 import { workbookDefinition } from "./workbook";
+import { ChargebackSpec } from "./chargeback";
 
 /** What kind of resource is monitored; it decides the alerts it gets. */
 export type MonitoredResourceKind = "aiAccount" | "apiManagement";
@@ -99,6 +100,11 @@ export interface ObservabilityArgs {
    * @default true
    */
   readonly applicationInsightsLocalAuth?: boolean;
+  /**
+   * Prices and quotas of the gateway's teams: the workbook shows each team's month-to-date spend.
+   * @default - no spend panel
+   */
+  readonly chargeback?: ChargebackSpec;
   /** Tags of every taggable resource: `environment`, `owner` and `costCenter` at least. */
   readonly tags: RequiredTags;
 }
@@ -342,7 +348,13 @@ export class Observability extends pulumi.ComponentResource {
           ])
           .apply(([workspaceResourceId, aiAccountResourceIds, gatewayResourceId]) =>
             JSON.stringify(
-              workbookDefinition({ title, workspaceResourceId, aiAccountResourceIds, gatewayResourceId }),
+              workbookDefinition({
+                title,
+                workspaceResourceId,
+                aiAccountResourceIds,
+                gatewayResourceId,
+                chargeback: args.chargeback,
+              }),
             ),
           ),
         tags: args.tags,
