@@ -92,7 +92,7 @@ describe("cost: PTU capacity planner", () => {
         assert.ok(close(result.baselines.allPayg, ref.allPayg));
         assert.ok(close(result.baselines.peakPtu, ref.peakPtu));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -105,7 +105,7 @@ describe("cost: PTU capacity planner", () => {
           assert.ok(r.monthlyUsd <= r.baselines.allPayg + 1e-6);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -118,7 +118,7 @@ describe("cost: PTU capacity planner", () => {
         }
         assert.ok(r.ptu === 0 || (r.ptu >= input.min && (r.ptu - input.min) % input.step === 0));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
