@@ -29,11 +29,20 @@ export interface TrafficDeployment {
   readonly type: DeploymentType;
   /** PTUs for provisioned types. */
   readonly capacity: number;
-  /** The deployment that takes this provisioned deployment's overflow (same account). */
+  /**
+   * The deployment that takes this provisioned deployment's overflow (same account).
+   * @default - none: overflow of direct traffic is lost (429), a pool share goes to the next priority
+   */
   readonly spillover?: string;
-  /** Traffic that calls the deployment directly (not through the gateway). */
+  /**
+   * Traffic that calls the deployment directly (not through the gateway).
+   * @default - none
+   */
   readonly expectedTraffic?: ExpectedTraffic;
-  /** Canary candidate of `stable` with `weightPercent` of its pool share. */
+  /**
+   * Canary candidate of `stable` with `weightPercent` of its pool share.
+   * @default - not a candidate
+   */
   readonly canary?: { readonly stable: string; readonly weightPercent: number };
 }
 
@@ -44,6 +53,10 @@ export interface TeamModelTraffic extends ExpectedTraffic {
 
 export interface TrafficTeam {
   readonly name: string;
+  /**
+   * The team's traffic per model.
+   * @default - none
+   */
   readonly expectedTraffic?: readonly TeamModelTraffic[];
 }
 
