@@ -12,6 +12,7 @@ import { PlannedResource } from "./model";
 import { display, policyConfigPath } from "./paths";
 import { engineChecks } from "./plan/engine-checks";
 import { lifecycleSection } from "./report/lifecycle";
+import { estimateOf } from "./report/cost";
 import { Report } from "./report/report";
 
 /** The retiring rule's window when its config does not say (its schema default). */
@@ -83,5 +84,6 @@ export async function judge(
     },
     rules: policy.rules,
     ...(target.sourceFile ? { sourceFile: target.sourceFile } : {}),
+    cost: estimateOf(resources),
   };
 }

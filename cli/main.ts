@@ -1,9 +1,11 @@
 /**
  * foundry-platform: offline tools for the platform's stacks.
  *
- *   plan  [--program DIR] [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE] [--debug]
- *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE] [--debug]
+ *   plan  [--program DIR] [--stack <name>] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--compare BASE.json] [--json | --markdown] [--sarif FILE] [--debug]
+ *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--compare BASE.json] [--json | --markdown] [--sarif FILE] [--debug]
  *   lifecycle [--stack <name>]... [--days N] [--as-of YYYY-MM-DD] [--json]
+ *   size  --profile FILE [--json] [--svg FILE]
+ *   prices (--from FILE | --fetch) [--region R] [--dry-run]
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
@@ -20,9 +22,11 @@ import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
-  foundry-platform plan  [--program DIR] [--stack NAME] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE]
-  foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--json | --markdown] [--sarif FILE]
+  foundry-platform plan  [--program DIR] [--stack NAME] [--config FILE] [--policy-config FILE] [--as-of YYYY-MM-DD] [--compare BASE.json] [--json | --markdown] [--sarif FILE]
+  foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--compare BASE.json] [--json | --markdown] [--sarif FILE]
   foundry-platform lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
+  foundry-platform size  --profile FILE [--json] [--svg FILE]
+  foundry-platform prices (--from FILE | --fetch) [--region R] [--dry-run]
 
   plan       runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
              (--program DIR: the Pulumi project in DIR; default: this platform's own stacks, stack dev)
@@ -30,13 +34,17 @@ const usage = `usage:
   lifecycle  lists the model deployments of each stack that retired or retire within N days (default 90),
              with their successors; exit 1 when there are any (for a scheduled CI job)
 
+  size       finds the cost-optimal PTUs (plus pay-as-you-go spillover) for an hourly demand profile
+  prices     refreshes catalog prices from the Azure Retail Prices API (components/catalog/prices.json)
+
   --as-of  judge model lifecycle as of this day instead of today
 
   --policy-config FILE  the policy config to judge with; default: the pack's config/<stack>.json,
                         else config/<environment tag>.json, else every rule mandatory
 
-  --sarif FILE  also write the findings as SARIF 2.1.0 (GitHub code scanning) to FILE
-  --debug       show stack traces for errors
+  --compare BASE.json  also show what changed against a saved 'plan --json' (resources, violations, cost)
+  --sarif FILE         also write the findings as SARIF 2.1.0 (GitHub code scanning) to FILE
+  --debug              show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
 
 type Format = "text" | "json" | "markdown";
@@ -69,6 +77,7 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       sarif: { type: "string" },
       debug: { type: "boolean" },
       "as-of": { type: "string" },
+      compare: { type: "string" },
     },
   });
   const asOf = asOfFlag(values["as-of"]);
@@ -89,6 +98,10 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       throw new InputError("--program, --stack and --config belong to 'plan'; 'check' takes --state");
     }
   }
+  // A bad base fails before anything is started.
+  const base = values.compare
+    ? (require("./report/diff") as typeof import("./report/diff")).readBaseDocument(values.compare)
+    : undefined;
   const pack = startPolicyPack(policyPackDir);
   // A failed start is reported where the pack is awaited; never as an unhandled rejection.
   pack.catch(() => undefined);
@@ -112,6 +125,11 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
         { stateFile: values.state as string, policyConfigFile: values["policy-config"], asOf },
         pack,
       );
+    }
+    if (base && values.compare) {
+      const { diffPlans } = require("./report/diff") as typeof import("./report/diff");
+      const { jsonDocument } = require("./report/json") as typeof import("./report/json");
+      report = { ...report, diff: diffPlans(base, jsonDocument(report), values.compare) };
     }
     if (values.sarif !== undefined) {
       writeSarif(report, values.sarif);
@@ -148,6 +166,26 @@ function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
+/** Print what a tool returns; it succeeded. */
+const printed = async (text: Promise<string> | string): Promise<number> => {
+  await writeAll(process.stdout, await text);
+  return 0;
+};
+
+/** Offline tools that need no policy pack: each returns its exit code. */
+const tools: Record<string, (rest: readonly string[]) => Promise<number>> = {
+  size: (rest) => printed((require("./size/size") as typeof import("./size/size")).runSize(rest)),
+  prices: (rest) => printed((require("./prices/prices") as typeof import("./prices/prices")).runPrices(rest)),
+  // Only the stack configs and the catalog: no program run, no policy pack.
+  lifecycle: (rest) =>
+    (require("./lifecycle/lifecycle") as typeof import("./lifecycle/lifecycle")).lifecycleCommand(
+      rest,
+      (text) => writeAll(process.stdout, text),
+    ),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Runs the tool; returns the exit code. Bad input prints a message, never a stack trace (unless --debug). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -155,11 +193,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     (command === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command === "lifecycle") {
-    // Offline and fast: no policy pack, only the stack configs and the catalog.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { lifecycleCommand } = require("./lifecycle/lifecycle") as typeof import("./lifecycle/lifecycle");
-    return reportErrors(() => lifecycleCommand(rest, (text) => writeAll(process.stdout, text)), rest);
+  if (Object.hasOwn(tools, command)) {
+    return reportErrors(() => tools[command](rest), rest);
   }
   if (command !== "plan" && command !== "check") {
     process.stderr.write(`error: unknown command '${command}'\n${usage}\n`);

@@ -34,6 +34,10 @@ import {
   planCanary,
   UpgradeSpec,
 } from "./gateway";
+import { allocateTraffic, TrafficDeployment } from "./gateway/traffic";
+import { chargebackPrices } from "./cost/chargeback";
+import { teamProductId } from "./gateway/products";
+import { isRoutable } from "./gateway/targets";
 
 /** One Foundry account of the platform. */
 export interface PlatformAccountSpec {
@@ -271,6 +275,48 @@ export interface AiPlatformArgs {
 }
 
 /**
+ * The expected traffic of every deployment: its own, and the gateway teams' routed through the pools
+ * (a canary candidate gets its weight of the pool share, never its stable deployment's own traffic).
+ * Returns the spec with `expectedTraffic` and `trafficSources` set from the allocation.
+ */
+function platformTraffic(
+  args: AiPlatformArgs,
+  canaries: readonly CanaryPlan<ModelDeploymentSpec>[],
+): (account: string, d: ModelDeploymentSpec) => ModelDeploymentSpec {
+  const all: TrafficDeployment[] = args.accounts.flatMap((spec) => {
+    const location = spec.location ?? args.location;
+    const own = (spec.deployments ?? []).map((d) => ({ d, canary: undefined }));
+    const candidates = canaries
+      .filter((c) => c.account === spec.name)
+      .map((c) => ({
+        d: { ...c.candidate, expectedTraffic: undefined },
+        canary: { stable: deploymentNameOf(c.stable), weightPercent: c.weightPercent },
+      }));
+    return [...own, ...candidates].map(({ d, canary }) => ({
+      account: spec.name,
+      location,
+      deployment: deploymentNameOf(d),
+      model: d.model,
+      type: d.type,
+      capacity: d.capacity,
+      spillover: d.spillover,
+      expectedTraffic: d.expectedTraffic,
+      canary,
+    }));
+  });
+  const allocated = allocateTraffic(
+    all,
+    args.gateway?.teams ?? [],
+    args.location,
+    args.gateway !== undefined,
+  );
+  return (account, d) => {
+    const found = allocated.get(`${account}/${deploymentNameOf(d)}`);
+    return { ...d, expectedTraffic: found?.traffic, trafficSources: found?.sources };
+  };
+}
+
+/**
  * The whole AI platform of one environment: its resource group and Foundry accounts with their
  * model deployments, named and tagged consistently.
  */
@@ -326,6 +372,7 @@ export class AiPlatform extends pulumi.ComponentResource {
     }
     const candidatesOf = (account: string): ModelDeploymentSpec[] =>
       canary.plans.filter((p) => p.account === account).map((p) => p.candidate);
+    const withTraffic = platformTraffic(args, canary.plans);
 
     // ── Private network path: the gateway's subnet, the endpoints' subnet and the DNS zones ──────
     const gatewayLocation = args.gateway?.location ?? args.location;
@@ -359,7 +406,9 @@ export class AiPlatform extends pulumi.ComponentResource {
           accountName: resourceName(resourceAbbreviations.aiAccount, { ...parts, region }, spec.name),
           allowLocalAuth: spec.allowLocalAuth,
           networkAcls: spec.networkAcls,
-          deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)],
+          deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)].map((d) =>
+            withTraffic(spec.name, d),
+          ),
           projects: spec.projects,
           // Every account gets a private endpoint in the platform's network (group id `account`).
           privateEndpoints: network
@@ -399,6 +448,20 @@ export class AiPlatform extends pulumi.ComponentResource {
         monitoredResources: monitored,
         gatewayResourceId: args.gateway ? this.gatewayResourceIdOf(args.gateway, parts, group) : undefined,
         ...args.observability,
+        // Each team's month-to-date spend at catalog prices, next to its quota.
+        chargeback: args.gateway
+          ? {
+              prices: chargebackPrices(
+                args.accounts.flatMap((a) =>
+                  (a.deployments ?? []).filter(isRoutable).map((d) => ({ model: d.model, type: d.type })),
+                ),
+              ),
+              teams: args.gateway.teams.map((t) => ({
+                productId: teamProductId(t.name),
+                monthlyTokenQuota: t.monthlyTokenQuota,
+              })),
+            }
+          : undefined,
         tags,
       },
       { parent: this },

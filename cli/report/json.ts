@@ -4,10 +4,12 @@
  */
 import { redact } from "../wire";
 import { lifecycleJson } from "./lifecycle";
+import { costJson } from "./cost";
 import { Report, summarize } from "./report";
 
-export function jsonReport(report: Report): string {
-  const doc = {
+/** The document `--json` prints (and `--compare` reads back). */
+export function jsonDocument(report: Report) {
+  return {
     stack: report.stack,
     command: report.command,
     policyPack: report.pack,
@@ -43,6 +45,11 @@ export function jsonReport(report: Report): string {
     })),
     errors: report.errors,
     lifecycle: lifecycleJson(report.lifecycle),
+    cost: costJson(report.cost),
+    ...(report.diff ? { diff: report.diff } : {}),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function jsonReport(report: Report): string {
+  return `${JSON.stringify(jsonDocument(report), null, 2)}\n`;
 }

@@ -1,13 +1,11 @@
 /** `--markdown`: a compact summary for a pull-request comment. */
 import { isAcknowledged, isBlocking } from "../model";
+import { cell, costMarkdown } from "./cost";
+import { diffMarkdown } from "./diff";
 import { lifecycleMarkdown } from "./lifecycle";
+import { topologyMarkdown } from "./mermaid";
 import { Report, policyConfigLine, shortName, summarize } from "./report";
 import { exceptionText } from "./text";
-
-/** Makes text safe inside a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
 
 export function markdownReport(report: Report): string {
   const s = summarize(report);
@@ -21,6 +19,10 @@ export function markdownReport(report: Report): string {
     cell(policyConfigLine(report.policyConfig)),
     "",
   );
+  if (report.diff) {
+    lines.push(...diffMarkdown(report.diff));
+  }
+  lines.push(...costMarkdown(report.cost), ...topologyMarkdown(report.resources));
   const counts = new Map<string, number>();
   for (const r of report.resources) {
     counts.set(r.type, (counts.get(r.type) ?? 0) + 1);

@@ -1,4 +1,5 @@
 /** The result of a plan or a check, as every output format sees it. */
+import type { CostEstimate } from "../../components/cost/estimate";
 import type { PolicyInfo } from "../analyzer/client";
 import {
   EnforcementLevel,
@@ -8,6 +9,7 @@ import {
   isAcknowledged,
   isBlocking,
 } from "../model";
+import type { PlanDiff } from "./diff";
 import type { LifecycleSection } from "./lifecycle";
 
 export interface Report {
@@ -25,6 +27,10 @@ export interface Report {
   readonly rules: readonly PolicyInfo[];
   /** The stack config file the resources come from (or the state file), when known. */
   readonly sourceFile?: string;
+  /** The monthly cost estimate of the resources. */
+  readonly cost: CostEstimate;
+  /** The changes against a base plan document (`--compare`). */
+  readonly diff?: PlanDiff;
 }
 
 /** The policy config a report was judged with, and the level each policy ran at. */

@@ -1,6 +1,8 @@
 /** The human-readable report: a resource tree grouped by component, violations, errors, a summary line. */
 import { PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
 import { redact } from "../wire";
+import { costText } from "./cost";
+import { diffText } from "./diff";
 import { lifecycleText } from "./lifecycle";
 import { Report, policyConfigLine, shortName, summarize, typeOfUrn } from "./report";
 
@@ -86,6 +88,9 @@ export function textReport(report: Report): string {
   const lines: string[] = [];
   const title = report.command === "plan" ? "Plan" : "Check";
   lines.push(`${title} of stack '${report.stack}': ${s.resources} resources`, "");
+  if (report.diff) {
+    lines.push(...diffText(report.diff), "");
+  }
   lines.push(...resourceTree(report.resources), "");
 
   if (report.violations.length === 0) {
@@ -104,6 +109,7 @@ export function textReport(report: Report): string {
     }
   }
   lines.push("", ...lifecycleText(report.lifecycle));
+  lines.push("", ...costText(report.cost));
   if (report.errors.length > 0) {
     lines.push("", `Errors the engine or Azure would reject (${report.errors.length}):`);
     for (const e of report.errors) {

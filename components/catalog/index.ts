@@ -7,3 +7,5 @@ export { models } from "./models";
 export * from "./roles";
 export * from "./custom";
 export * from "./lifecycle";
+export * from "./price-overlay";
+export * from "./service-prices";

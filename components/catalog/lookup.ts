@@ -1,12 +1,18 @@
 /**
  * Pure lookups over the model catalog. No I/O, no clock: callers pass the date they judge on.
  *
- * Prices and PTU facts are read through the functions below (`tokenPricesOf`, `ptuHourlyUsdOf`,
- * `ptuReservationMonthlyUsdOf`, `outputTokenWeightOf`, `ptuSizing`) rather than from the model
- * data, so that a refreshed price list can be laid over the catalog in one place.
+ * Prices and PTU facts are read through the functions below (`tokenPricesFor`, `ptuHourlyUsdFor`,
+ * `ptuReservationMonthlyUsdFor`, `outputTokenWeightOf`, `ptuSizing`) rather than from the model
+ * data: they lay the refreshed price list (`prices.json`, written by `npm run prices`) over it.
  */
 import { DeploymentType, isProvisioned } from "./deployment-types";
 import { models } from "./models";
+import { overlaySource, PricePoint, priceOverlay, TokenPriceField } from "./price-overlay";
+import {
+  apimUnitHourlyBySku,
+  logAnalyticsIngestionPerGb,
+  ptuReservationMonthlyByType,
+} from "./service-prices";
 import {
   Lifecycle,
   ModelInfo,
@@ -39,28 +45,6 @@ export function ptuSizing(model: string, type: DeploymentType): PtuSizing | unde
     return undefined;
   }
   return findModel(model)?.ptu?.[type as ProvisionedType]?.value;
-}
-
-/** Token prices (USD per 1M tokens) of a model on a deployment type, with their source; undefined when not published. */
-export function tokenPricesOf(model: string, type: DeploymentType): Sourced<TokenPrices> | undefined {
-  return findModel(model)?.prices?.[type];
-}
-
-/** USD per PTU-hour of a model on a provisioned type, with its source. */
-export function ptuHourlyUsdOf(model: string, type: DeploymentType): Sourced<number> | undefined {
-  return isProvisioned(type) ? findModel(model)?.ptuHourlyUsd?.[type as ProvisionedType] : undefined;
-}
-
-/** USD per PTU per month with a monthly reservation, with its source. */
-export function ptuReservationMonthlyUsdOf(model: string, type: DeploymentType): Sourced<number> | undefined {
-  return isProvisioned(type)
-    ? findModel(model)?.ptuReservationMonthlyUsd?.[type as ProvisionedType]
-    : undefined;
-}
-
-/** How many input tokens one output token counts as against PTU capacity, with its source. */
-export function outputTokenWeightOf(model: string): Sourced<number> | undefined {
-  return findModel(model)?.outputTokenWeight;
 }
 
 /** A replacement resolved for a day: the model and version to move to, and how long it serves. */
@@ -206,4 +190,95 @@ export function activeVersions(model: string, on: Date): string[] {
   return (findModel(model)?.versions ?? [])
     .filter((v) => versionStatus(model, v.version, on).status === "active")
     .map((v) => v.version);
+}
+
+// ── Prices: the model files' values with the refreshed overlay (`prices.json`) on top ─────────────
+
+/** A refreshed value where the overlay has one, else the catalog's own. */
+function withOverlay(
+  own: Sourced<number> | undefined,
+  point: PricePoint | undefined,
+): Sourced<number> | undefined {
+  return point ? { value: point.usd, source: overlaySource([point]) } : own;
+}
+
+/**
+ * USD per 1M tokens of a model on a deployment type (input, and cached input and output where
+ * published); undefined when neither the model file nor the overlay has an input price.
+ */
+export function tokenPricesFor(model: string, type: DeploymentType): Sourced<TokenPrices> | undefined {
+  const own = findModel(model)?.prices?.[type];
+  const fresh = priceOverlay.tokens[model]?.[type] ?? {};
+  const points = Object.values(fresh).filter((p): p is PricePoint => p !== undefined);
+  if (points.length === 0) {
+    return own;
+  }
+  const field = (f: TokenPriceField) => fresh[f]?.usd ?? own?.value[f];
+  const input = field("input");
+  if (input === undefined) {
+    return undefined;
+  }
+  const cachedInput = field("cachedInput");
+  const output = field("output");
+  return {
+    value: {
+      input,
+      ...(cachedInput !== undefined ? { cachedInput } : {}),
+      ...(output !== undefined ? { output } : {}),
+    },
+    source: overlaySource(points),
+  };
+}
+
+/** True when the model is offered on the provisioned type `type` (the catalog has its PTU sizing). */
+function offersProvisioned(model: string, type: DeploymentType): type is ProvisionedType {
+  return isProvisioned(type) && findModel(model)?.ptu?.[type as ProvisionedType] !== undefined;
+}
+
+/** USD per PTU-hour of a model on a provisioned type (billing is model-independent); undefined when not offered. */
+export function ptuHourlyUsdFor(model: string, type: DeploymentType): Sourced<number> | undefined {
+  if (!offersProvisioned(model, type)) {
+    return undefined;
+  }
+  return withOverlay(findModel(model)?.ptuHourlyUsd?.[type], priceOverlay.provisioned[type]?.hourly);
+}
+
+/** USD per PTU per month with a one-month reservation; undefined when not offered or not in the catalog. */
+export function ptuReservationMonthlyUsdFor(
+  model: string,
+  type: DeploymentType,
+): Sourced<number> | undefined {
+  if (!offersProvisioned(model, type)) {
+    return undefined;
+  }
+  const own = findModel(model)?.ptuReservationMonthlyUsd?.[type] ?? ptuReservationMonthlyByType[type];
+  return withOverlay(own, priceOverlay.provisioned[type]?.reservationMonthly);
+}
+
+/** How many input tokens one output token counts as against PTU capacity. */
+export function outputTokenWeightOf(model: string): number | undefined {
+  return findModel(model)?.outputTokenWeight?.value;
+}
+
+const standardTypeOfProvisioned: Record<ProvisionedType, DeploymentType> = {
+  GlobalProvisionedManaged: "GlobalStandard",
+  DataZoneProvisionedManaged: "DataZoneStandard",
+  ProvisionedManaged: "Standard",
+};
+
+/** The pay-as-you-go type with the data scope of a provisioned type (Global → GlobalStandard, ...). */
+export function standardTypeFor(type: ProvisionedType): DeploymentType {
+  return standardTypeOfProvisioned[type];
+}
+
+/** USD per unit-hour of an API Management tier; undefined for tiers the catalog does not price. */
+export function apimUnitHourlyUsd(sku: string): Sourced<number> | undefined {
+  return withOverlay(apimUnitHourlyBySku[sku], priceOverlay.apimUnitHourly[sku]);
+}
+
+/** USD per GB of Log Analytics (Analytics logs) ingestion. */
+export function logAnalyticsUsdPerGb(): Sourced<number> {
+  return (
+    withOverlay(logAnalyticsIngestionPerGb, priceOverlay.logAnalyticsPerGb) ?? logAnalyticsIngestionPerGb
+  );
 }

@@ -129,10 +129,10 @@ export interface ModelInfo {
    * "throughput ratio"; gpt-5: 8, gpt-5.4: 6, gpt-4.1: 4).
    */
   readonly outputTokenWeight?: Sourced<number>;
-  /** Token prices per deployment type (USD per 1M tokens, East US 2; read them with `tokenPricesOf`). */
+  /** Token prices per deployment type (USD per 1M tokens, East US 2; read them with `tokenPricesFor`). */
   readonly prices?: Partial<Record<DeploymentType, Sourced<TokenPrices>>>;
-  /** USD per PTU-hour per provisioned type (read with `ptuHourlyUsdOf`). */
+  /** USD per PTU-hour per provisioned type (read with `ptuHourlyUsdFor`). */
   readonly ptuHourlyUsd?: Partial<Record<ProvisionedType, Sourced<number>>>;
-  /** USD per PTU per month with a monthly reservation, per provisioned type (read with `ptuReservationMonthlyUsdOf`). */
+  /** USD per PTU per month with a monthly reservation, per provisioned type (read with `ptuReservationMonthlyUsdFor`). */
   readonly ptuReservationMonthlyUsd?: Partial<Record<ProvisionedType, Sourced<number>>>;
 }

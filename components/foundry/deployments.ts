@@ -15,7 +15,15 @@ import { findVersion } from "../catalog/lookup";
 import { CustomModelSpec } from "../catalog/custom";
 import { catalogProblems, modelFormatOf, RoutingMode } from "../catalog/validate";
 import { nameProblems, nameRules } from "../common/naming";
-import { Tags } from "../common/tags";
+import { mergeTags, Tags } from "../common/tags";
+import {
+  ExpectedTraffic,
+  expectedTrafficTag,
+  PtuPricing,
+  ptuPricingTag,
+  trafficProblems,
+  trafficTagValue,
+} from "../cost/traffic";
 
 /** One model of a model-router subset. */
 export interface RoutedModelSpec {
@@ -94,6 +102,25 @@ export interface ModelDeploymentSpec {
    * @default - Azure's defaults: balanced mode across every supported model
    */
   readonly routing?: ModelRoutingSpec;
+  /**
+   * The traffic the deployment is expected to serve, averaged over a month. Plans price standard and
+   * batch deployments from it (at catalog token prices) and show the load of provisioned ones; it is
+   * recorded in the deployment's `expectedTraffic` tag, where the policy pack reads it too.
+   * @default - none: plans list a standard or batch deployment as unpriced
+   */
+  readonly expectedTraffic?: ExpectedTraffic;
+  /**
+   * Where `expectedTraffic` comes from, recorded in the tag (for example `team assistants`).
+   * @default ["declared"] when `expectedTraffic` is given
+   */
+  readonly trafficSources?: readonly string[];
+  /**
+   * Provisioned types only: how the PTUs are billed, recorded in the `ptuPricing` tag that plans and
+   * the budget rule price the deployment by. A reservation is bought separately in the Azure portal
+   * (per deployment type, region and scope), after the deployment exists.
+   * @default "hourly"
+   */
+  readonly pricing?: PtuPricing;
 }
 
 /** Plain data about a declared deployment, for gateways and reports. */
@@ -227,9 +254,36 @@ export function spilloverProblems(specs: readonly ModelDeploymentSpec[]): Deploy
   return problems;
 }
 
+/** Cost settings that cannot hold: PTU pricing on a pay-per-token type, impossible traffic numbers. */
+export function costSettingProblems(specs: readonly ModelDeploymentSpec[]): DeploymentProblem[] {
+  const problems: DeploymentProblem[] = [];
+  specs.forEach((spec, index) => {
+    if (spec.pricing !== undefined && isDeploymentType(spec.type) && !isProvisioned(spec.type)) {
+      problems.push({
+        index,
+        path: ["pricing"],
+        value: spec.pricing,
+        severity: "error",
+        message: `only provisioned deployments have a PTU pricing, and ${spec.type} bills per token; remove 'pricing'`,
+      });
+    }
+    for (const p of spec.expectedTraffic ? trafficProblems(spec.expectedTraffic) : []) {
+      problems.push({
+        index,
+        path: ["expectedTraffic", p.field],
+        value: p.value,
+        severity: "error",
+        message: p.message,
+      });
+    }
+  });
+  return problems;
+}
+
 /**
  * Every problem with one account's deployments, judged on `on`: the catalog's (model, version,
- * type, PTU size, routing; custom models against their declaration) and the spillover rules.
+ * type, PTU size, routing; custom models against their declaration), the spillover rules and the
+ * cost settings.
  */
 export function deploymentProblems(
   specs: readonly ModelDeploymentSpec[],
@@ -242,7 +296,19 @@ export function deploymentProblems(
       problems.push({ index, ...p });
     }
   });
-  return [...problems, ...spilloverProblems(specs)];
+  return [...problems, ...spilloverProblems(specs), ...costSettingProblems(specs)];
+}
+
+/** The cost tags of a deployment: its expected traffic and, when provisioned, how its PTUs are billed. */
+export function costTagsOf(spec: ModelDeploymentSpec): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (spec.expectedTraffic) {
+    tags[expectedTrafficTag] = trafficTagValue(spec.expectedTraffic, spec.trafficSources ?? ["declared"]);
+  }
+  if (isDeploymentType(spec.type) && isProvisioned(spec.type)) {
+    tags[ptuPricingTag] = spec.pricing ?? "hourly";
+  }
+  return tags;
 }
 
 function showValue(value: unknown): string {
@@ -346,6 +412,7 @@ export function declareDeployments(
       protect: spec.protect ?? (isDeploymentType(spec.type) && isProvisioned(spec.type)),
     };
     const model = { format: data.format, name: spec.model, version: spec.version };
+    const tags = mergeTags(target.tags, costTagsOf(spec));
     const deployment: DeploymentResource = data.routing
       ? new resources.Resource(
           `${componentName}-${data.name}`,
@@ -374,7 +441,7 @@ export function declareDeployments(
                   : {}),
               },
             },
-            tags: target.tags,
+            tags,
           },
           opts,
         )
@@ -391,7 +458,7 @@ export function declareDeployments(
               raiPolicyName: data.raiPolicyName,
               spilloverDeploymentName: data.spillover,
             },
-            tags: target.tags,
+            tags,
           },
           opts,
         );

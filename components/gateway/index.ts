@@ -10,4 +10,5 @@ export * from "./pools";
 export * from "./products";
 export * from "./canary";
 export * from "./api-definition";
+export * from "./traffic";
 export * as policyXml from "./xml";

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as apimanagement from "@pulumi/azure-native/apimanagement";
 import { ServiceScope } from "./pools";
+import type { TeamModelTraffic } from "./traffic";
 import { namesForModels } from "./targets";
 import { GatewayRoute, teamProductPolicy } from "./xml/documents";
 
@@ -23,6 +24,12 @@ export interface GatewayTeam {
   readonly monthlyTokenQuota: number;
   /** Model names the team may call; anything else gets 403 with a JSON error. */
   readonly allowedModels: readonly string[];
+  /**
+   * The team's expected traffic per model, averaged over a month. The platform routes it through
+   * the model's pool (priorities, weights, PTU overflow) onto the deployments, whose plans price it.
+   * @default - none
+   */
+  readonly expectedTraffic?: readonly TeamModelTraffic[];
 }
 
 /** The product id of a team. */
@@ -55,6 +62,13 @@ export function teamProblems(teams: readonly GatewayTeam[], servedModels: readon
     }
     if (t.allowedModels.length === 0) {
       problems.push(`${label} allows no model; list at least one in allowedModels`);
+    }
+    for (const x of t.expectedTraffic ?? []) {
+      if (!t.allowedModels.includes(x.model)) {
+        problems.push(
+          `${label}: expectedTraffic names model '${x.model}', which the team may not call; allowed: ${t.allowedModels.join(", ")}`,
+        );
+      }
     }
     for (const m of t.allowedModels) {
       if (!servedModels.includes(m)) {

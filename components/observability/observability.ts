@@ -19,6 +19,7 @@ import {
   LogCategoryGroup,
 } from "./settings";
 import { workbookDefinition } from "./workbook";
+import { ChargebackSpec } from "./chargeback";
 
 /** What kind of resource is monitored; it decides the alerts it gets. */
 export type MonitoredResourceKind = "aiAccount" | "apiManagement";
@@ -113,6 +114,11 @@ export interface ObservabilityArgs {
    * @default true
    */
   readonly applicationInsightsLocalAuth?: boolean;
+  /**
+   * Prices and quotas of the gateway's teams: the workbook shows each team's month-to-date spend.
+   * @default - no spend panel
+   */
+  readonly chargeback?: ChargebackSpec;
   /** Tags of every taggable resource: `environment`, `owner` and `costCenter` at least. */
   readonly tags: RequiredTags;
 }
@@ -365,7 +371,13 @@ export class Observability extends pulumi.ComponentResource {
           ])
           .apply(([workspaceResourceId, aiAccountResourceIds, gatewayResourceId]) =>
             JSON.stringify(
-              workbookDefinition({ title, workspaceResourceId, aiAccountResourceIds, gatewayResourceId }),
+              workbookDefinition({
+                title,
+                workspaceResourceId,
+                aiAccountResourceIds,
+                gatewayResourceId,
+                chargeback: args.chargeback,
+              }),
             ),
           ),
         tags: args.tags,

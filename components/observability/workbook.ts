@@ -8,6 +8,7 @@
  * metric ids `<namespace>-<category>-<metric>`, aggregation 1 = sum, 4 = average).
  */
 import { aiAccountMetrics } from "./alerts";
+import { ChargebackSpec, teamSpendQuery } from "./chargeback";
 
 export interface WorkbookInputs {
   /** Heading shown at the top. */
@@ -18,6 +19,12 @@ export interface WorkbookInputs {
   readonly aiAccountResourceIds: readonly string[];
   /** Resource id of the AI gateway (API Management), when there is one. */
   readonly gatewayResourceId?: string;
+  /**
+   * Prices and quotas for the spend-per-team panel (needs the gateway's token metrics in
+   * workspace-based Application Insights).
+   * @default - no spend panel
+   */
+  readonly chargeback?: ChargebackSpec;
 }
 
 type Item = Record<string, unknown>;
@@ -67,6 +74,8 @@ function logQuery(
   workspaceResourceId: string,
   query: string,
   visualization: string,
+  /** A fixed time range instead of the workbook's TimeRange parameter. */
+  fixedDurationMs?: number,
 ): Item {
   return {
     type: 3,
@@ -80,7 +89,9 @@ function logQuery(
       queryType: 0,
       resourceType: "microsoft.operationalinsights/workspaces",
       crossComponentResources: [workspaceResourceId],
-      timeContextFromParameter: "TimeRange",
+      ...(fixedDurationMs === undefined
+        ? { timeContextFromParameter: "TimeRange" }
+        : { timeContext: { durationMs: fixedDurationMs } }),
       visualization,
     },
   };
@@ -171,6 +182,19 @@ export function workbookDefinition(inputs: WorkbookInputs): Record<string, unkno
         inputs.workspaceResourceId,
         tokensByTeamQuery(gateway),
         "table",
+      ),
+    );
+  }
+  if (gateway && inputs.chargeback) {
+    items.push(
+      logQuery(
+        "spend-by-team",
+        "Spend by team this month (USD, at catalog prices) next to its token quota",
+        inputs.workspaceResourceId,
+        teamSpendQuery(inputs.chargeback),
+        "table",
+        // Month to date, whatever the time range picker says.
+        2678400000,
       ),
     );
   }

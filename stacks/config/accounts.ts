@@ -9,6 +9,7 @@ import { nameRules } from "../../components/common/naming";
 import { deploymentNameOf, deploymentProblems, spilloverTypeFor } from "../../components/foundry/deployments";
 import { Environment } from "../../components/common/environment";
 import { region, shortName } from "./primitives";
+import { expectedTrafficConfig, ptuPricingConfig } from "./traffic";
 
 const deploymentName = z
   .string()
@@ -146,6 +147,8 @@ export const deploymentConfig = z
       .optional()
       .describe("Content filter (RAI policy) name. Default: the account's strict policy."),
     routing: routingConfig.optional(),
+    expectedTraffic: expectedTrafficConfig.optional(),
+    pricing: ptuPricingConfig.optional(),
     protect: z
       .boolean()
       .optional()

@@ -10,6 +10,7 @@ import { gatewaySkus } from "../../components/gateway/sku";
 import { isEmbeddingsModel } from "../../components/gateway/targets";
 import { region } from "./primitives";
 import { AccountConfig } from "./accounts";
+import { teamTrafficConfig } from "./traffic";
 
 const teamConfig = z
   .strictObject({
@@ -36,6 +37,24 @@ const teamConfig = z
       .array(z.string().min(1))
       .min(1)
       .describe("Model names the team may call; any other model gets 403."),
+    expectedTraffic: z
+      .array(teamTrafficConfig)
+      .optional()
+      .describe(
+        "The team's expected traffic per model; plans price the deployments it lands on. Default: none.",
+      ),
+  })
+  .superRefine((team, ctx) => {
+    (team.expectedTraffic ?? []).forEach((t, i) => {
+      if (!team.allowedModels.includes(t.model)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["expectedTraffic", i, "model"],
+          input: t.model,
+          message: `not in the team's allowedModels (${team.allowedModels.join(", ")}); add it there or remove this entry`,
+        });
+      }
+    });
   })
   .describe("A team: an API Management product with its own subscription key, allow-list and token budget.");
 

@@ -10,10 +10,10 @@ import {
   modelFormatOf,
   models,
   outputTokenWeightOf,
-  ptuHourlyUsdOf,
+  ptuHourlyUsdFor,
   ptuSizingOf,
   successorOf,
-  tokenPricesOf,
+  tokenPricesFor,
   versionStatus,
 } from "../../components/catalog";
 
@@ -145,13 +145,13 @@ describe("the gpt-5.x line deploys", () => {
   });
 
   it("reads prices and PTU facts through lookups, with their sources", () => {
-    const p = tokenPricesOf("gpt-5.4", "GlobalStandard");
+    const p = tokenPricesFor("gpt-5.4", "GlobalStandard");
     assert.deepEqual(p?.value, { input: 2.5, cachedInput: 0.25, output: 15.0 });
     assert.match(p?.source.url ?? "", /prices\.azure\.com/);
-    assert.equal(tokenPricesOf("gpt-5.4", "Standard"), undefined, "not offered, not priced");
-    assert.equal(ptuHourlyUsdOf("gpt-5.4", "GlobalProvisionedManaged")?.value, 1.0);
-    assert.equal(ptuHourlyUsdOf("gpt-5.4", "GlobalStandard"), undefined);
-    assert.equal(outputTokenWeightOf("gpt-5.1")?.value, 8);
+    assert.equal(tokenPricesFor("gpt-5.4", "Standard"), undefined, "not offered, not priced");
+    assert.equal(ptuHourlyUsdFor("gpt-5.4", "GlobalProvisionedManaged")?.value, 1.0);
+    assert.equal(ptuHourlyUsdFor("gpt-5.4", "GlobalStandard"), undefined);
+    assert.equal(outputTokenWeightOf("gpt-5.1"), 8);
     assert.equal(outputTokenWeightOf("gpt-5.4-mini"), undefined, "not published");
   });
 });

@@ -27,6 +27,68 @@ function tempFile(name: string, text: string): string {
   return file;
 }
 
+interface CostDoc {
+  cost: {
+    currency: string;
+    monthlyUsd: number;
+    items: { urn: string; kind: string; monthlyUsd: number; basis: string }[];
+    unpriced: { urn: string; why: string }[];
+  };
+}
+
+/**
+ * The prod plan prices itself (every deployment priced or unpriced with a reason, items adding up to
+ * the total), and `--markdown --compare` against a changed base shows the diff first, then the cost
+ * and the topology diagram.
+ */
+async function costAndCompare(doc: PlanDoc): Promise<void> {
+  const { cost } = doc as unknown as CostDoc;
+  assert.equal(cost.currency, "USD");
+  const sum = cost.items.reduce((s, i) => s + i.monthlyUsd, 0);
+  assert.ok(Math.abs(sum - cost.monthlyUsd) < 0.01, `items add up to ${sum}, total ${cost.monthlyUsd}`);
+  const accounted = new Set([...cost.items.map((i) => i.urn), ...cost.unpriced.map((u) => u.urn)]);
+  for (const r of doc.resources.filter((x) => x.type === types.deployment)) {
+    assert.ok(accounted.has(r.urn), `${r.name} is priced or unpriced`);
+  }
+  assert.ok(cost.unpriced.every((u) => u.why.length > 10));
+  const ptu = cost.items.find((i) => i.urn.endsWith("::platform-main-gpt-5.4-ptu"));
+  assert.equal(ptu?.kind, "provisioned-deployment");
+  assert.match(ptu?.basis ?? "", /15 PTU × \$[\d.]+\/PTU-month \(one-month reservation\)/);
+  assert.match(
+    cost.items.find((i) => i.urn.endsWith("::platform-main-gpt-5.4"))?.basis ?? "",
+    /overflow of gpt-5.4-ptu/,
+  );
+  assert.ok(cost.items.some((i) => i.kind === "batch-deployment" && i.monthlyUsd > 0));
+
+  // A base in which the PTU deployment cost more and the batch deployment did not exist.
+  const base = JSON.parse(JSON.stringify(doc)) as PlanDoc & CostDoc;
+  base.resources = base.resources.filter((r) => !r.urn.endsWith("::platform-main-gpt-5.4-batch"));
+  base.cost.items = base.cost.items.map((i) =>
+    i.urn.endsWith("::platform-main-gpt-5.4-ptu") ? { ...i, monthlyUsd: i.monthlyUsd + 1000 } : i,
+  );
+  base.cost.monthlyUsd += 1000;
+  const file = tempFile("base.json", JSON.stringify(base));
+  const md = await runCli(pinned(["plan", "--stack", "prod", "--markdown", "--compare", file]));
+  assert.equal(md.code, 0, md.stderr);
+  const at = (text: string) => md.stdout.indexOf(text);
+  assert.ok(
+    at("#### Changes against") > 0 && at("#### Changes against") < at("**Monthly cost estimate"),
+    "the diff comes first",
+  );
+  assert.match(md.stdout, /1 added, 0 changed, 0 removed/);
+  assert.match(md.stdout, /\| ➕ \| `platform-main-gpt-5.4-batch` \|/);
+  assert.match(md.stdout, /\| `platform-main-gpt-5.4-ptu` \| \$[\d,.]+ \| \$[\d,.]+ \| -\$1,000\.00 \|/);
+  assert.ok(at("```mermaid") > at("**Monthly cost estimate"));
+  const chart = md.stdout.slice(at("```mermaid"), md.stdout.indexOf("```", at("```mermaid") + 3));
+  assert.match(chart, /subgraph region\d+\["swedencentral"\]/);
+  assert.match(chart, /dep\d+ -\. spillover \.-> dep\d+/);
+  assert.match(chart, /pool\d+ -->\|"priority 1 · weight 100"\| dep\d+/);
+  assert.match(chart, /team\d+\[\/"Team assistants"\/\]:::team/);
+  assert.match(chart, /:::ptu/);
+  assert.match(chart, /:::batch/);
+  assert.match(chart, /:::router/);
+}
+
 describe("plan (end to end, offline)", function () {
   this.timeout(e2eTimeoutMs);
 
@@ -72,6 +134,7 @@ describe("plan (end to end, offline)", function () {
         assert.equal(router?.type, "azure-native:resources:Resource");
         assert.equal(router?.inputs.apiVersion, "2025-10-01-preview");
         assert.ok(named("text-embedding-3-large"));
+        await costAndCompare(doc);
       }
       if (stack !== "prod") {
         assert.ok(

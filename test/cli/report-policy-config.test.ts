@@ -14,6 +14,7 @@ function report(policyConfig: Report["policyConfig"]): Report {
     pack: { name: "foundry-platform", version: "0.1.0", policies: 3 },
     rules: [],
     lifecycle: { asOf: "2026-12-03", windowDays: 90, findings: [] },
+    cost: { currency: "USD", monthlyUsd: 0, items: [], unpriced: [] },
     policyConfig,
   };
 }

@@ -96,6 +96,7 @@ const report: Report = {
   pack: { name: "foundry-platform", version: "0.1.0", policies: rules.length },
   rules,
   lifecycle: { asOf: "2026-12-03", windowDays: 90, findings: [] },
+  cost: { currency: "USD", monthlyUsd: 0, items: [], unpriced: [] },
   policyConfig: { file: "policies/config/prod.json", reason: "the stack name 'prod'", levels: {} },
 };
 

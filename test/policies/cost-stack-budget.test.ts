@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { costStackBudget as rule } from "../../policies/rules/cost/stack-budget";
 import { types } from "../../policies/lib/types";
+import { ptuHourlyUsdFor, ptuReservationMonthlyUsdFor } from "../../components/catalog";
 import { judgeStack, unknown } from "../helpers/policy";
 import { assertFindings, assertNone, res, urnOf } from "./fixtures";
 
@@ -90,6 +91,63 @@ describe(`policy ${rule.name}`, () => {
       assert.equal(f.urn, urnOf(types.budget, "b"));
     });
   }
+
+  describe("the estimate against the budget", () => {
+    const live = { notifications: { a: notification(80) } };
+    const deployment = (name: string, sku: string, capacity: number, tags: Record<string, string> = {}) =>
+      res(types.aiDeployment, name, {
+        deploymentName: name,
+        sku: { name: sku, capacity },
+        properties: { model: { format: "OpenAI", name: "gpt-5", version: "2025-08-07" } },
+        tags,
+      });
+    const ptu = (pricing: string) =>
+      deployment("ptu", "GlobalProvisionedManaged", 15, { ptuPricing: pricing });
+    const standard = deployment("std", "GlobalStandard", 100, {
+      expectedTraffic: "rpm=0.1;in=2000;out=500;cached=0.3;from=declared",
+    });
+    // A budget between the reserved and the hourly price of the 15 PTUs (reservations are cheaper).
+    const type = "GlobalProvisionedManaged";
+    const reserved = 15 * ptuReservationMonthlyUsdFor("gpt-5", type)!.value;
+    const hourly = 15 * ptuHourlyUsdFor("gpt-5", type)!.value * 730;
+    const amount = Math.round((reserved + hourly) / 2);
+
+    it("compliance: a reserved PTU deployment and priced traffic fit the budget", async () => {
+      assert.ok(reserved + 100 < amount);
+      assertNone(await judgeStack(rule, [budget("b", { amount, ...live }), ptu("reservation"), standard]));
+    });
+
+    it("noncompliance 7: the same PTUs billed hourly exceed it, and the finding names the budget", async () => {
+      const [f] = assertFindings(
+        await judgeStack(rule, [budget("b", { amount, ...live }), ptu("hourly"), standard]),
+        /The estimated monthly cost \$[0-9,.]+ exceeds the budget of \$[0-9,.]+ \(largest: ptu \$[0-9,.]+, std /,
+      );
+      assert.equal(f.urn, urnOf(types.budget, "b"));
+    });
+
+    it("noncompliance 8: a deployment without expected traffic fails closed", async () => {
+      assertFindings(
+        await judgeStack(rule, [
+          budget("b", { amount: 10000, ...live }),
+          deployment("idle", "GlobalStandard", 10),
+        ]),
+        /cannot show that the stack fits the budget of \$10,000\.00: 1 resource is not priced: idle \(standard-deployment\): GlobalStandard bills per token and declares no expected traffic/,
+      );
+    });
+
+    it("compliance: unpriced kinds the config accepts are left out of the judgement", async () => {
+      const alert = res("azure-native:monitor:MetricAlert", "alert", { severity: 2 });
+      assertNone(
+        await judgeStack(rule, [budget("b", { amount: 10000, ...live }), standard, alert], {
+          acceptUnpriced: ["azure-native:monitor:MetricAlert"],
+        }),
+      );
+      assertFindings(
+        await judgeStack(rule, [budget("b", { amount: 10000, ...live }), standard, alert]),
+        /1 resource is not priced: alert/,
+      );
+    });
+  });
 
   it("does not crash on notifications unknown during preview", async () => {
     assert.equal(await judgeStack(rule, [budget("b", { notifications: unknown.object })]), "unknown");
