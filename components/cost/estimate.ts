@@ -76,7 +76,8 @@ const noCharge: Readonly<Record<string, string>> = {
   "azure-native:network:VirtualNetwork": "virtual networks are free of charge",
   "azure-native:network:Subnet": "part of a virtual network",
   "azure-native:network:NetworkSecurityGroup": "network security groups are free of charge",
-  "azure-native:network:PrivateDnsZoneGroup": "a private endpoint's DNS registration (the zone and the endpoint carry the charges)",
+  "azure-native:network:PrivateDnsZoneGroup":
+    "a private endpoint's DNS registration (the zone and the endpoint carry the charges)",
   "azuread:index/group:Group": "an Entra ID group",
   "azuread:index/groupMember:GroupMember": "an Entra ID group membership",
 };

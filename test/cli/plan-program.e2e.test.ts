@@ -50,10 +50,11 @@ describe("plan --program DIR (a consumer's own program, end to end)", function (
     assert.equal(doc.policyConfig.file, path.join("policies", "config", "dev.json"));
     assert.equal(doc.policyConfig.reason, "the stack name 'dev'");
     // planJson pins the day (--as-of), so the lifecycle rules judge on a fixed date too. Dev keeps
-    // public access (no private endpoint): that is the one advisory finding.
+    // public access (no private endpoint), and this minimal program declares no expected traffic,
+    // so its cost cannot be shown to fit the budget: two advisory findings, nothing mandatory.
     assert.deepEqual(
       doc.violations.map((v) => `${v.enforcementLevel} ${v.policy}`),
-      ["advisory ai-account-private-endpoint"],
+      ["advisory ai-account-private-endpoint", "advisory cost-stack-budget"],
     );
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(doc.errors, []);

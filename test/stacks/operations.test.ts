@@ -72,9 +72,9 @@ const types = {
 
 describe("operations config (observability, budget, access)", () => {
   for (const [stack, retention, amount] of [
-    ["dev", 30, 200],
-    ["staging", 60, 2000],
-    ["prod", 90, 10000],
+    ["dev", 30, 300],
+    ["staging", 60, 2500],
+    ["prod", 90, 15000],
   ] as const) {
     it(`gives the ${stack} stack monitoring, a budget and access groups`, async () => {
       const resources = await planOf(stackFile(stack));
