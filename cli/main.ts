@@ -3,6 +3,7 @@
  *
  *   plan  [--stack <name>] [--config FILE] [--policy-config FILE] [--json | --markdown] [--debug]
  *   check --state FILE [--policy-config FILE] [--json | --markdown] [--debug]
+ *   eval  --dataset FILE --endpoint URL --deployment NAME [...]   (see cli/eval/args.ts)
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
@@ -12,15 +13,18 @@
 import { parseArgs } from "node:util";
 import { startPolicyPack } from "./analyzer/pack-process";
 import { InputError } from "./errors";
+import { writeAll } from "./output";
 import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
 const usage = `usage:
   foundry-platform plan  [--stack dev|staging|prod] [--config FILE] [--policy-config FILE] [--json | --markdown]
   foundry-platform check --state FILE [--policy-config FILE] [--json | --markdown]
+  foundry-platform eval  --dataset FILE.jsonl --endpoint URL --deployment NAME [...]  (eval --help)
 
   plan   runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
   check  runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
+  eval   evaluates a deployment on a dataset; compares with a baseline report
 
   --debug  show stack traces for errors
 exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input`;
@@ -105,14 +109,6 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/**
- * Writes `text` and resolves once the stream has taken all of it. The caller exits the process
- * right after; without waiting, output to a pipe would be cut at the pipe's buffer size.
- */
-function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
-}
-
 /** Runs the tool; returns the exit code. Bad input prints a message, never a stack trace (unless --debug). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -120,12 +116,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     (command === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== "plan" && command !== "check") {
+  if (command !== "plan" && command !== "check" && command !== "eval") {
     process.stderr.write(`error: unknown command '${command}'\n${usage}\n`);
     return 2;
   }
   const debug = rest.includes("--debug");
   try {
+    if (command === "eval") {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const evaluation = require("./eval/eval") as typeof import("./eval/eval");
+      if (rest.includes("--help") || rest.includes("-h")) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        process.stdout.write(`${(require("./eval/args") as typeof import("./eval/args")).evalUsage}\n`);
+        return 0;
+      }
+      return await evaluation.evalCommand(rest);
+    }
     return await run(command, rest);
   } catch (err) {
     const known =
