@@ -36,6 +36,8 @@ import { costStackPtuTotal } from "./rules/cost/stack-ptu-total";
 import { governanceResourceRequiredTags } from "./rules/governance/resource-required-tags";
 import { rbacRoleAssignmentDataPlanePrincipal } from "./rules/rbac/role-assignment-data-plane-principal";
 import { rbacRoleAssignmentNoPrivilegedRole } from "./rules/rbac/role-assignment-no-privileged-role";
+// Issue 14: the promotion gate of canary upgrades.
+import { aiDeploymentCanaryEvaluated } from "./rules/ai/deployment-canary-evaluated";
 
 export const policies: Rule[] = [
   aiAccountDisableLocalAuth,
@@ -73,4 +75,7 @@ export const policies: Rule[] = [
   costStackBudget,
   aiDeploymentLifecycleRetiring,
   aiDeploymentLifecycleRetired,
+
+  // Issue 14: the promotion gate of canary upgrades.
+  aiDeploymentCanaryEvaluated,
 ];

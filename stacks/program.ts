@@ -16,7 +16,16 @@ export interface PlatformOutputs {
   readonly gatewayUrl?: pulumi.Output<string>;
 }
 
-export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
+/** What the program reads besides the config. */
+export interface ProgramInputs {
+  /**
+   * Evaluation evidence for the canary candidate (stacks/evaluation.ts).
+   * @default - none: a candidate carries no evaluation evidence
+   */
+  readonly evidenceTags?: Readonly<Record<string, string>>;
+}
+
+export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}): PlatformOutputs {
   const { config, secretKeys } = loaded;
   /** A config value as a resource input: secret when its key was set with `--secret`. */
   const input = (key: keyof typeof config, value: string): pulumi.Input<string> =>
@@ -70,7 +79,7 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
       startDate: config.budget?.startDate,
     },
     access: config.access,
-    gateway: gatewayArgs(config.gateway, defaults),
+    gateway: gatewayArgs(config.gateway, defaults, inputs.evidenceTags),
   });
 
   return {
@@ -90,6 +99,7 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
 function gatewayArgs(
   gw: GatewayConfig | undefined,
   defaults: EnvironmentDefaults,
+  evidenceTags: Readonly<Record<string, string>> | undefined,
 ): PlatformGatewaySpec | undefined {
   if (!gw || !(gw.enabled ?? defaults.gatewayEnabled)) {
     return undefined;
@@ -102,7 +112,13 @@ function gatewayArgs(
     publisherName: gw.publisherName,
     existingServiceId: gw.existingServiceId,
     teams: gw.teams,
-    upgrade: gw.upgrade,
+    upgrade: gw.upgrade && {
+      deployment: gw.upgrade.deployment,
+      account: gw.upgrade.account,
+      candidateVersion: gw.upgrade.candidateVersion,
+      weightPercent: gw.upgrade.weightPercent,
+      candidateTags: evidenceTags,
+    },
     semanticCache: gw.semanticCache,
     llmLogging: gw.llmLogging,
   };

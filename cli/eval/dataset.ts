@@ -3,10 +3,10 @@
  * `{ "id", "messages": [{ "role", "content" }], "expected"?, "schema"?, "metadata"? }`.
  * Blank lines are skipped. Every bad line is reported with its line number, all at once.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import Ajv from "ajv";
 import { z } from "zod";
+import { sha256Hex as sha256 } from "../../components/evaluation/digest";
 import { InputError } from "../errors";
 import { display } from "../paths";
 
@@ -99,10 +99,6 @@ export function parseDataset(text: string, file: string, digest: string = sha256
     throw new InputError(`${file}: the dataset has no items; write one JSON object per line`);
   }
   return { file, sha256: digest, items };
-}
-
-export function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 /** Reads and parses a dataset file. */

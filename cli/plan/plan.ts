@@ -4,7 +4,9 @@
  * runs.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { loadPlatformConfig } from "../../stacks/config/load";
+import { upgradeEvidenceTags } from "../../stacks/evaluation";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
 import { judge } from "../judge";
@@ -34,6 +36,11 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
     opts.policyConfigFile ??
     [policyConfigPath(opts.stack), policyConfigPath(loaded.config.environment)].find((f) => fs.existsSync(f));
 
+  // The program reads files the config names (evaluation reports) relative to the config's folder;
+  // reading them here first reports an unreadable one as a config error, with its key.
+  const stackDir = path.dirname(path.resolve(configFile));
+  upgradeEvidenceTags(loaded.config, stackDir);
+  process.env.FOUNDRY_PLATFORM_STACK_DIR = stackDir;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const program = require("../../stacks/index") as () => Promise<unknown>;
   const run = await runUnderMocks(program, {

@@ -93,6 +93,11 @@ export interface ModelDeploymentSpec {
    * @default - Azure's defaults: balanced mode across every supported model
    */
   readonly routing?: ModelRoutingSpec;
+  /**
+   * Tags of this deployment on top of the account's (a canary candidate's evidence, for example).
+   * @default - the account's tags only
+   */
+  readonly tags?: Tags;
 }
 
 /** Plain data about a declared deployment, for gateways and reports. */
@@ -356,7 +361,7 @@ export function declareDeployments(
                   : {}),
               },
             },
-            tags: target.tags,
+            tags: spec.tags ? { ...target.tags, ...spec.tags } : target.tags,
           },
           opts,
         )
@@ -373,7 +378,7 @@ export function declareDeployments(
               raiPolicyName: data.raiPolicyName,
               spilloverDeploymentName: data.spillover,
             },
-            tags: target.tags,
+            tags: spec.tags ? { ...target.tags, ...spec.tags } : target.tags,
           },
           opts,
         );
