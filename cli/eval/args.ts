@@ -55,7 +55,9 @@ export function normalizeEndpoint(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new InputError(`--endpoint ${raw}: not a URL; give https://<account>.cognitiveservices.azure.com or https://<apim>.azure-api.net`);
+    throw new InputError(
+      `--endpoint ${raw}: not a URL; give https://<account>.cognitiveservices.azure.com or https://<apim>.azure-api.net`,
+    );
   }
   const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
@@ -69,7 +71,10 @@ export function normalizeEndpoint(raw: string): string {
   return `${url.origin}${path}`;
 }
 
-export function parseEvalArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): EvalOptions & { readonly apiKey?: string } {
+export function parseEvalArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): EvalOptions & { readonly apiKey?: string } {
   const { values } = parseArgs({
     args: [...args],
     strict: true,
@@ -110,7 +115,9 @@ export function parseEvalArgs(args: readonly string[], env: NodeJS.ProcessEnv = 
   }
   const apiVersion = values["api-version"] ?? "v1";
   if (apiVersion !== "v1" && !/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) {
-    throw new InputError(`--api-version ${apiVersion}: allowed: v1 (the default) or a dated version such as 2024-10-21`);
+    throw new InputError(
+      `--api-version ${apiVersion}: allowed: v1 (the default) or a dated version such as 2024-10-21`,
+    );
   }
   const deploymentType = values["deployment-type"] ?? "GlobalStandard";
   if (!isDeploymentType(deploymentType)) {
@@ -127,7 +134,9 @@ export function parseEvalArgs(args: readonly string[], env: NodeJS.ProcessEnv = 
     }
     const known = findModel(model)?.versions.map((v) => v.version) ?? [];
     if (!known.includes(modelVersion)) {
-      throw new InputError(`--model-version ${modelVersion}: not a catalog version of ${model}; known: ${known.join(", ")}`);
+      throw new InputError(
+        `--model-version ${modelVersion}: not a catalog version of ${model}; known: ${known.join(", ")}`,
+      );
     }
   }
   if (values.thresholds && !values.baseline) {

@@ -1,6 +1,11 @@
 /** Assembles the versioned report (components/evaluation/report.ts) from a run's results. */
 import { DeploymentType } from "../../components/catalog/deployment-types";
-import { EvalItemResult, EvalReport, evalReportFormat, evalReportVersion } from "../../components/evaluation/report";
+import {
+  EvalItemResult,
+  EvalReport,
+  evalReportFormat,
+  evalReportVersion,
+} from "../../components/evaluation/report";
 import { AuthMode } from "./client";
 import { Dataset } from "./dataset";
 import { Evaluator } from "./evaluators";
@@ -38,7 +43,10 @@ function itemResult(run: ItemRun): EvalItemResult {
     ...(run.result?.model !== undefined ? { model: run.result.model } : {}),
     ...(run.result ? { output: run.result.text, tokens: { ...run.result.usage } } : {}),
     scores: Object.fromEntries(
-      Object.entries(run.scores).map(([name, s]) => [name, s && { score: s.score, pass: s.pass, reason: s.reason }]),
+      Object.entries(run.scores).map(([name, s]) => [
+        name,
+        s && { score: s.score, pass: s.pass, reason: s.reason },
+      ]),
     ),
     ...(Object.keys(run.evaluatorErrors).length > 0 ? { evaluatorErrors: { ...run.evaluatorErrors } } : {}),
     ...(run.error !== undefined ? { error: run.error } : {}),
@@ -50,7 +58,9 @@ export function buildReport(ctx: RunContext, runs: readonly ItemRun[]): EvalRepo
   const completed = count("completed");
   const failed = count("failed");
   const tokens = tokenTotals(runs);
-  const observed = [...new Set(runs.map((r) => r.result?.model).filter((m): m is string => m !== undefined))].sort();
+  const observed = [
+    ...new Set(runs.map((r) => r.result?.model).filter((m): m is string => m !== undefined)),
+  ].sort();
   return {
     format: evalReportFormat,
     version: evalReportVersion,

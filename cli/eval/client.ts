@@ -44,7 +44,11 @@ export interface ChatResult {
 }
 
 /** Sends one chat completion to a deployment. */
-export type ChatFn = (deployment: string, messages: readonly ChatMessage[], signal: AbortSignal) => Promise<ChatResult>;
+export type ChatFn = (
+  deployment: string,
+  messages: readonly ChatMessage[],
+  signal: AbortSignal,
+) => Promise<ChatResult>;
 
 export interface ClientOptions {
   /** Endpoint origin, `https://<account>.cognitiveservices.azure.com` or `https://<apim>.azure-api.net`. */
@@ -66,7 +70,10 @@ export const cognitiveServicesScope = "https://cognitiveservices.azure.com/.defa
 /** The token provider for `entra` auth (lazy: @azure/identity is loaded only when used). */
 async function tokenProvider(credential: TokenCredential | undefined): Promise<() => Promise<string>> {
   const identity = await import("@azure/identity");
-  return identity.getBearerTokenProvider(credential ?? new identity.DefaultAzureCredential(), cognitiveServicesScope);
+  return identity.getBearerTokenProvider(
+    credential ?? new identity.DefaultAzureCredential(),
+    cognitiveServicesScope,
+  );
 }
 
 /** Builds the chat function for the given endpoint, API style and auth. */

@@ -92,7 +92,9 @@ export function parseDataset(text: string, file: string, digest: string = sha256
       `${file}: ${problems.length} bad dataset line${problems.length === 1 ? "" : "s"}:\n${[
         ...problems.slice(0, maxListed),
         ...more,
-      ].join("\n")}\nfix: each line is one JSON object {"id", "messages": [{"role", "content"}], "expected"?, "schema"?, "metadata"?}`,
+      ].join(
+        "\n",
+      )}\nfix: each line is one JSON object {"id", "messages": [{"role", "content"}], "expected"?, "schema"?, "metadata"?}`,
     );
   }
   if (items.length === 0) {

@@ -10,7 +10,11 @@ import * as path from "node:path";
 import YAML from "yaml";
 import { compareReports, Comparison } from "../../components/evaluation/compare";
 import { EvalReport, parseReport, ReportError } from "../../components/evaluation/report";
-import { ResolvedThresholds, resolveThresholds, thresholdsSchema } from "../../components/evaluation/thresholds";
+import {
+  ResolvedThresholds,
+  resolveThresholds,
+  thresholdsSchema,
+} from "../../components/evaluation/thresholds";
 import { InputError } from "../errors";
 import { writeAll } from "../output";
 import { display } from "../paths";
@@ -54,11 +58,15 @@ export function readThresholdsFile(file: string | undefined): ResolvedThresholds
   try {
     raw = YAML.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
-    throw new InputError(`--thresholds ${display(file)}: cannot read it as YAML or JSON (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
+    throw new InputError(
+      `--thresholds ${display(file)}: cannot read it as YAML or JSON (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
+    );
   }
   const parsed = thresholdsSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.map(String).join(".") || "(file)"}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.map(String).join(".") || "(file)"}: ${i.message}`,
+    );
     throw new InputError(
       `--thresholds ${display(file)}:\n${lines.join("\n")}\nallowed keys: maxQualityDropPoints, evaluators, maxP95LatencyIncreasePercent, maxCostIncreasePercent, maxErrorRateIncreasePoints (numbers ≥ 0, or null to skip)`,
     );
@@ -89,7 +97,10 @@ export interface EvalEnvironment {
 }
 
 /** Runs an evaluation from parsed options. */
-export async function runEval(opts: EvalOptions & { readonly apiKey?: string }, env: EvalEnvironment = {}): Promise<EvalResult> {
+export async function runEval(
+  opts: EvalOptions & { readonly apiKey?: string },
+  env: EvalEnvironment = {},
+): Promise<EvalResult> {
   const dataset = readDataset(opts.dataset);
   // Bad baseline or thresholds files stop the run before any token is spent.
   const baseline = opts.baseline ? readReportFile(opts.baseline, "--baseline") : undefined;
@@ -105,7 +116,10 @@ export async function runEval(opts: EvalOptions & { readonly apiKey?: string }, 
     }));
   const judgeUsage = new JudgeUsage();
   const retry = { maxRetries: opts.maxRetries };
-  const evaluators = await loadEvaluators(opts.evaluators, { chat: retryingChat(chat, retry), usage: judgeUsage });
+  const evaluators = await loadEvaluators(opts.evaluators, {
+    chat: retryingChat(chat, retry),
+    usage: judgeUsage,
+  });
   const judgeDeployments = [
     ...new Set(evaluators.map((e) => e.judgeDeployment).filter((d): d is string => d !== undefined)),
   ].sort();
@@ -163,7 +177,10 @@ export async function runEval(opts: EvalOptions & { readonly apiKey?: string }, 
       interrupted: signal.aborted,
       dataset,
       evaluators,
-      judge: judgeDeployments.length > 0 ? { deployment: judgeDeployments.join(", "), usage: judgeUsage } : undefined,
+      judge:
+        judgeDeployments.length > 0
+          ? { deployment: judgeDeployments.join(", "), usage: judgeUsage }
+          : undefined,
     },
     runs,
   );
@@ -181,7 +198,9 @@ export async function runEval(opts: EvalOptions & { readonly apiKey?: string }, 
   if (report.run.interrupted) {
     exitCode = interruptedExitCode;
   } else if (report.summary.completed === 0) {
-    stderr.write(`error: no request succeeded; first error: ${report.items.find((i) => i.error)?.error ?? "none"}\n`);
+    stderr.write(
+      `error: no request succeeded; first error: ${report.items.find((i) => i.error)?.error ?? "none"}\n`,
+    );
     exitCode = 1;
   } else if (comparison && !comparison.passed) {
     exitCode = 1;

@@ -35,14 +35,22 @@ import {
 import { JudgeUsage, llmJudge } from "./judge";
 
 const base = {
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
-    message: "must be 1 to 64 letters, digits, '_', '.' or '-'",
-  }).optional(),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
+      message: "must be 1 to 64 letters, digits, '_', '.' or '-'",
+    })
+    .optional(),
   passScore: z.number().min(0).max(1).optional(),
 };
 
 const evaluatorSpec = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("exact-match"), ...base, ignoreCase: z.boolean().optional(), trim: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal("exact-match"),
+    ...base,
+    ignoreCase: z.boolean().optional(),
+    trim: z.boolean().optional(),
+  }),
   z.strictObject({
     type: z.literal("contains"),
     ...base,
@@ -50,9 +58,21 @@ const evaluatorSpec = z.discriminatedUnion("type", [
     all: z.boolean().optional(),
     ignoreCase: z.boolean().optional(),
   }),
-  z.strictObject({ type: z.literal("regex"), ...base, pattern: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }),
+  z.strictObject({
+    type: z.literal("regex"),
+    ...base,
+    pattern: z.string().min(1),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/)
+      .optional(),
+  }),
   z.strictObject({ type: z.literal("json-valid"), ...base }),
-  z.strictObject({ type: z.literal("json-schema"), ...base, schema: z.record(z.string(), z.unknown()).optional() }),
+  z.strictObject({
+    type: z.literal("json-schema"),
+    ...base,
+    schema: z.record(z.string(), z.unknown()).optional(),
+  }),
   z.strictObject({
     type: z.literal("length"),
     ...base,
@@ -60,7 +80,12 @@ const evaluatorSpec = z.discriminatedUnion("type", [
     max: z.number().int().min(0).optional(),
     unit: z.enum(["characters", "words"]).optional(),
   }),
-  z.strictObject({ type: z.literal("custom"), ...base, module: z.string().min(1), export: z.string().min(1).optional() }),
+  z.strictObject({
+    type: z.literal("custom"),
+    ...base,
+    module: z.string().min(1),
+    export: z.string().min(1).optional(),
+  }),
   z.strictObject({
     type: z.literal("llm-judge"),
     ...base,
@@ -80,7 +105,10 @@ export interface JudgeContext {
 }
 
 /** The evaluators used when no file is given. */
-export const defaultEvaluatorSpecs: readonly EvaluatorSpec[] = [{ type: "exact-match" }, { type: "json-schema" }];
+export const defaultEvaluatorSpecs: readonly EvaluatorSpec[] = [
+  { type: "exact-match" },
+  { type: "json-schema" },
+];
 
 /** Parses an evaluators file's text; `file` names it in messages. */
 export function parseEvaluatorSpecs(text: string, file: string): EvaluatorSpec[] {
@@ -88,11 +116,21 @@ export function parseEvaluatorSpecs(text: string, file: string): EvaluatorSpec[]
   try {
     raw = YAML.parse(text);
   } catch (err) {
-    throw new InputError(`--evaluators ${file}: not valid YAML or JSON (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
+    throw new InputError(
+      `--evaluators ${file}: not valid YAML or JSON (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
+    );
   }
   const parsed = evaluatorsFile.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "(file)"}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) =>
+        `  ${
+          i.path
+            .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+            .join("")
+            .replace(/^\./, "") || "(file)"
+        }: ${i.message}`,
+    );
     throw new InputError(
       `--evaluators ${file}: ${lines.length} problem${lines.length === 1 ? "" : "s"}:\n${lines.join("\n")}\nallowed types: exact-match, contains, regex, json-valid, json-schema, length, custom, llm-judge`,
     );
@@ -103,7 +141,9 @@ export function parseEvaluatorSpecs(text: string, file: string): EvaluatorSpec[]
     const name = s.name ?? s.type;
     const first = names.get(name);
     if (first !== undefined) {
-      throw new InputError(`--evaluators ${file}: evaluators[${i}].name: '${name}' is also the name of evaluators[${first}]; give each evaluator its own name`);
+      throw new InputError(
+        `--evaluators ${file}: evaluators[${i}].name: '${name}' is also the name of evaluators[${first}]; give each evaluator its own name`,
+      );
     }
     names.set(name, i);
     if (s.type === "length" && s.min !== undefined && s.max !== undefined && s.min > s.max) {
@@ -113,14 +153,18 @@ export function parseEvaluatorSpecs(text: string, file: string): EvaluatorSpec[]
       try {
         new RegExp(s.pattern, s.flags);
       } catch (err) {
-        throw new InputError(`--evaluators ${file}: evaluators[${i}].pattern: ${err instanceof Error ? err.message : String(err)}`);
+        throw new InputError(
+          `--evaluators ${file}: evaluators[${i}].pattern: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     if (s.type === "json-schema" && s.schema) {
       try {
         new Ajv({ strict: false }).compile(s.schema);
       } catch (err) {
-        throw new InputError(`--evaluators ${file}: evaluators[${i}].schema: not a valid JSON schema (${err instanceof Error ? err.message : String(err)})`);
+        throw new InputError(
+          `--evaluators ${file}: evaluators[${i}].schema: not a valid JSON schema (${err instanceof Error ? err.message : String(err)})`,
+        );
       }
     }
   });
@@ -128,27 +172,43 @@ export function parseEvaluatorSpecs(text: string, file: string): EvaluatorSpec[]
 }
 
 /** Loads a custom evaluator module (CommonJS, ES module or TypeScript) and returns its function. */
-async function loadCustom(modulePath: string, exportName: string | undefined, where: string): Promise<(item: unknown, output: string) => unknown> {
+async function loadCustom(
+  modulePath: string,
+  exportName: string | undefined,
+  where: string,
+): Promise<(item: unknown, output: string) => unknown> {
   if (!fs.existsSync(modulePath)) {
-    throw new InputError(`${where}.module: ${display(modulePath)} does not exist (paths are relative to the evaluators file)`);
+    throw new InputError(
+      `${where}.module: ${display(modulePath)} does not exist (paths are relative to the evaluators file)`,
+    );
   }
   let mod: Record<string, unknown>;
   try {
     if (modulePath.endsWith(".ts")) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require("esbuild-register/dist/node") as typeof import("esbuild-register/dist/node")).register({ target: "node20" });
+      (require("esbuild-register/dist/node") as typeof import("esbuild-register/dist/node")).register({
+        target: "node20",
+      });
     }
     // A real dynamic import (not rewritten by a bundler), so ES modules load too.
-    const dynamicImport = new Function("u", "return import(u)") as (u: string) => Promise<Record<string, unknown>>;
+    const dynamicImport = new Function("u", "return import(u)") as (
+      u: string,
+    ) => Promise<Record<string, unknown>>;
     mod = modulePath.endsWith(".ts")
       ? // eslint-disable-next-line @typescript-eslint/no-require-imports
         (require(modulePath) as Record<string, unknown>)
       : await dynamicImport(pathToFileURL(modulePath).href);
   } catch (err) {
-    throw new InputError(`${where}.module: cannot load ${display(modulePath)}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(
+      `${where}.module: cannot load ${display(modulePath)}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const inner = (mod.default as Record<string, unknown> | undefined) ?? {};
-  const fn = exportName ? (mod[exportName] ?? inner[exportName]) : typeof mod.default === "function" ? mod.default : inner.default ?? mod.evaluate;
+  const fn = exportName
+    ? (mod[exportName] ?? inner[exportName])
+    : typeof mod.default === "function"
+      ? mod.default
+      : (inner.default ?? mod.evaluate);
   if (typeof fn !== "function") {
     throw new InputError(
       `${where}: ${display(modulePath)} exports no function${exportName ? ` named '${exportName}'` : " as default"}; export (item, output) => ({ score, reason })`,
@@ -214,7 +274,10 @@ export async function buildEvaluators(
 }
 
 /** Reads `--evaluators FILE`, or the defaults. */
-export async function loadEvaluators(file: string | undefined, judge: JudgeContext | undefined): Promise<Evaluator[]> {
+export async function loadEvaluators(
+  file: string | undefined,
+  judge: JudgeContext | undefined,
+): Promise<Evaluator[]> {
   if (file === undefined) {
     return buildEvaluators(defaultEvaluatorSpecs, process.cwd(), judge);
   }

@@ -62,7 +62,9 @@ export function contains(opts: { values?: readonly string[]; all?: boolean; igno
     const found = values.filter((v) => hay.includes(opts.ignoreCase ? v.toLowerCase() : v));
     const ok = (opts.all ?? true) ? found.length === values.length : found.length > 0;
     const missing = values.filter((v) => !found.includes(v));
-    return ok ? pass(`contains ${found.map((v) => `"${clip(v, 30)}"`).join(", ")}`) : fail(`missing ${missing.map((v) => `"${clip(v, 30)}"`).join(", ")}`);
+    return ok
+      ? pass(`contains ${found.map((v) => `"${clip(v, 30)}"`).join(", ")}`)
+      : fail(`missing ${missing.map((v) => `"${clip(v, 30)}"`).join(", ")}`);
   };
 }
 
@@ -117,7 +119,8 @@ export function jsonSchema(schema?: Record<string, unknown>) {
 export function lengthBounds(opts: { min?: number; max?: number; unit?: "characters" | "words" }) {
   const unit = opts.unit ?? "characters";
   return (_item: DatasetItem, output: string): Score => {
-    const size = unit === "words" ? (output.trim() === "" ? 0 : output.trim().split(/\s+/).length) : [...output].length;
+    const size =
+      unit === "words" ? (output.trim() === "" ? 0 : output.trim().split(/\s+/).length) : [...output].length;
     if (opts.min !== undefined && size < opts.min) {
       return fail(`${size} ${unit}, fewer than ${opts.min}`);
     }
@@ -142,8 +145,16 @@ export function checkScore(value: unknown): Score | null {
     return null;
   }
   const v = value as { score?: unknown; reason?: unknown };
-  if (typeof v !== "object" || typeof v.score !== "number" || !Number.isFinite(v.score) || v.score < 0 || v.score > 1) {
-    throw new Error(`returned ${clip(JSON.stringify(value) ?? String(value))}; expected { score: a number from 0 to 1, reason: string } or null`);
+  if (
+    typeof v !== "object" ||
+    typeof v.score !== "number" ||
+    !Number.isFinite(v.score) ||
+    v.score < 0 ||
+    v.score > 1
+  ) {
+    throw new Error(
+      `returned ${clip(JSON.stringify(value) ?? String(value))}; expected { score: a number from 0 to 1, reason: string } or null`,
+    );
   }
   return { score: v.score, reason: typeof v.reason === "string" ? v.reason : "" };
 }

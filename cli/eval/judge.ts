@@ -30,7 +30,11 @@ function textOf(content: unknown): string {
 }
 
 /** The judge's prompt for one item. */
-export function judgePrompt(rubric: string, item: DatasetItem, output: string): { role: string; content: string }[] {
+export function judgePrompt(
+  rubric: string,
+  item: DatasetItem,
+  output: string,
+): { role: string; content: string }[] {
   const question = [...item.messages].reverse().find((m) => m.role === "user");
   const metadataContext = item.metadata?.context;
   const context =
@@ -40,7 +44,8 @@ export function judgePrompt(rubric: string, item: DatasetItem, output: string): 
           .filter((m) => m.role === "system" || m.role === "developer" || m.role === "tool")
           .map((m) => textOf(m.content))
           .join("\n\n");
-  const reference = typeof item.metadata?.referenceAnswer === "string" ? item.metadata.referenceAnswer : item.expected;
+  const reference =
+    typeof item.metadata?.referenceAnswer === "string" ? item.metadata.referenceAnswer : item.expected;
   const sections = [
     `QUESTION:\n${question ? textOf(question.content) : ""}`,
     `CONTEXT:\n${context || "(none)"}`,
@@ -67,9 +72,14 @@ export function parseJudgeReply(text: string): Score {
   }
   const raw = value?.score;
   if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 1 || raw > 5) {
-    throw new Error(`the judge did not answer {"score": 1-5, ...}: ${text.replace(/\s+/g, " ").slice(0, 120)}`);
+    throw new Error(
+      `the judge did not answer {"score": 1-5, ...}: ${text.replace(/\s+/g, " ").slice(0, 120)}`,
+    );
   }
-  return { score: (raw - 1) / 4, reason: `judge ${raw}/5: ${typeof value?.reason === "string" ? value.reason : ""}` };
+  return {
+    score: (raw - 1) / 4,
+    reason: `judge ${raw}/5: ${typeof value?.reason === "string" ? value.reason : ""}`,
+  };
 }
 
 /** Counts the judge's requests and tokens over a run. */

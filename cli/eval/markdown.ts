@@ -32,7 +32,14 @@ export function summaryMarkdown(r: EvalReport): string {
     "",
     table(
       ["Evaluator", "Type", "Mean score", "Pass rate", "Scored", "Evaluator errors"],
-      r.evaluators.map((e) => [e.name, e.type, pct(e.mean), pct(e.passRate), String(e.scored), String(e.errors)]),
+      r.evaluators.map((e) => [
+        e.name,
+        e.type,
+        pct(e.mean),
+        pct(e.passRate),
+        String(e.scored),
+        String(e.errors),
+      ]),
     ),
     "",
     table(
@@ -51,12 +58,18 @@ export function summaryMarkdown(r: EvalReport): string {
     ),
   );
   if (r.cost.prices) {
-    lines.push("", `Priced at catalog ${r.cost.prices.deploymentType} prices (USD per 1M tokens: input ${r.cost.prices.input}, cached ${r.cost.prices.cachedInput}, output ${r.cost.prices.output}).`);
+    lines.push(
+      "",
+      `Priced at catalog ${r.cost.prices.deploymentType} prices (USD per 1M tokens: input ${r.cost.prices.input}, cached ${r.cost.prices.cachedInput}, output ${r.cost.prices.output}).`,
+    );
   } else if (r.cost.reason) {
     lines.push("", `Cost unknown: ${r.cost.reason}.`);
   }
   if (r.judge) {
-    lines.push("", `LLM judge \`${r.judge.deployment}\`: ${r.judge.requests} requests (${r.judge.failed} failed), ${r.judge.tokens.input + r.judge.tokens.output} tokens (not in the cost above).`);
+    lines.push(
+      "",
+      `LLM judge \`${r.judge.deployment}\`: ${r.judge.requests} requests (${r.judge.failed} failed), ${r.judge.tokens.input + r.judge.tokens.output} tokens (not in the cost above).`,
+    );
   }
   const failures = r.items.filter((i) => i.status === "failed");
   if (failures.length > 0) {

@@ -4,7 +4,12 @@
  */
 import { DeploymentType, isProvisioned } from "../../components/catalog/deployment-types";
 import { findModel } from "../../components/catalog/lookup";
-import type { CostSummary, EvaluatorSummary, LatencySummary, TokenCounts } from "../../components/evaluation/report";
+import type {
+  CostSummary,
+  EvaluatorSummary,
+  LatencySummary,
+  TokenCounts,
+} from "../../components/evaluation/report";
 import { Evaluator } from "./evaluators";
 import { ItemRun } from "./runner";
 
@@ -37,7 +42,10 @@ export function latencySummary(runs: readonly ItemRun[]): LatencySummary | null 
   };
 }
 
-export function evaluatorSummaries(evaluators: readonly Evaluator[], runs: readonly ItemRun[]): EvaluatorSummary[] {
+export function evaluatorSummaries(
+  evaluators: readonly Evaluator[],
+  runs: readonly ItemRun[],
+): EvaluatorSummary[] {
   const completed = runs.filter((r) => r.status === "completed");
   return evaluators.map((e) => {
     const scored = completed.map((r) => r.scores[e.name]).filter((s) => s !== null && s !== undefined);
@@ -78,12 +86,20 @@ export function costSummary(
   tokens: TokenCounts,
   completed: number,
 ): CostSummary {
-  const unknown = (reason: string): CostSummary => ({ currency: "USD", total: null, per1kRequests: null, prices: null, reason });
+  const unknown = (reason: string): CostSummary => ({
+    currency: "USD",
+    total: null,
+    per1kRequests: null,
+    prices: null,
+    reason,
+  });
   if (model === null) {
     return unknown("the run was not told the model (--model), so it cannot be priced");
   }
   if (isProvisioned(type)) {
-    return unknown(`${type} is billed per PTU-hour, not per token; price the run as a standard type with --deployment-type`);
+    return unknown(
+      `${type} is billed per PTU-hour, not per token; price the run as a standard type with --deployment-type`,
+    );
   }
   const prices = findModel(model)?.prices?.[type];
   if (!prices || prices.value.output === undefined) {
@@ -93,12 +109,21 @@ export function costSummary(
   const cachedPrice = p.cachedInput ?? p.input;
   const output = p.output as number;
   const total =
-    ((tokens.input - tokens.cachedInput) * p.input + tokens.cachedInput * cachedPrice + tokens.output * output) / 1e6;
+    ((tokens.input - tokens.cachedInput) * p.input +
+      tokens.cachedInput * cachedPrice +
+      tokens.output * output) /
+    1e6;
   return {
     currency: "USD",
     total: round(total),
     per1kRequests: completed === 0 ? null : round((total / completed) * 1000),
-    prices: { input: p.input, cachedInput: cachedPrice, output, deploymentType: type, source: prices.source.url },
+    prices: {
+      input: p.input,
+      cachedInput: cachedPrice,
+      output,
+      deploymentType: type,
+      source: prices.source.url,
+    },
     ...(completed === 0 ? { reason: "no request completed" } : {}),
   };
 }

@@ -21,11 +21,26 @@ export interface RetryOptions {
 }
 
 export type CallOutcome<T> =
-  | { readonly ok: true; readonly value: T; readonly attempts: number; readonly rateLimited: number; readonly latencyMs: number }
-  | { readonly ok: false; readonly aborted: boolean; readonly error: string; readonly attempts: number; readonly rateLimited: number };
+  | {
+      readonly ok: true;
+      readonly value: T;
+      readonly attempts: number;
+      readonly rateLimited: number;
+      readonly latencyMs: number;
+    }
+  | {
+      readonly ok: false;
+      readonly aborted: boolean;
+      readonly error: string;
+      readonly attempts: number;
+      readonly rateLimited: number;
+    };
 
 /** Calls `call` until it succeeds, fails without retry, runs out of retries, or the signal aborts. */
-export async function callWithRetries<T>(call: (signal: AbortSignal) => Promise<T>, opts: RetryOptions): Promise<CallOutcome<T>> {
+export async function callWithRetries<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  opts: RetryOptions,
+): Promise<CallOutcome<T>> {
   const sleep = opts.sleep ?? realSleep;
   const now = opts.now ?? (() => performance.now());
   const clock = opts.clock ?? Date.now;
@@ -50,7 +65,9 @@ export async function callWithRetries<T>(call: (signal: AbortSignal) => Promise<
       }
       const retry = attempts; // retries so far + 1
       if (!failure.retryable || retry > opts.maxRetries) {
-        const tail = failure.retryable ? ` (gave up after ${attempts} attempt${attempts === 1 ? "" : "s"})` : "";
+        const tail = failure.retryable
+          ? ` (gave up after ${attempts} attempt${attempts === 1 ? "" : "s"})`
+          : "";
         return { ok: false, aborted: false, error: `${failure.message}${tail}`, attempts, rateLimited };
       }
       await sleep(retryDelayMs(failure, retry), opts.signal);

@@ -53,7 +53,16 @@ function rise(
   unknownNote: string,
 ): Check {
   if (baseline === null || candidate === null) {
-    return { metric, status: "unknown", baseline, candidate, delta: null, deltaUnit: unit, limit, note: unknownNote };
+    return {
+      metric,
+      status: "unknown",
+      baseline,
+      candidate,
+      delta: null,
+      deltaUnit: unit,
+      limit,
+      note: unknownNote,
+    };
   }
   const delta = unit === "percent" ? percentChange(baseline, candidate) : (candidate - baseline) * 100;
   const status = limit === null ? "not-checked" : delta > limit ? "regressed" : "pass";
@@ -108,7 +117,8 @@ export function compareReports(
   for (const name of names) {
     const b = base.get(name);
     const c = cand.get(name);
-    const limit = name in thresholds.evaluators ? thresholds.evaluators[name] : thresholds.maxQualityDropPoints;
+    const limit =
+      name in thresholds.evaluators ? thresholds.evaluators[name] : thresholds.maxQualityDropPoints;
     const metric = `quality: ${name}`;
     if (b && c && b.scored === 0 && c.scored === 0) {
       checks.push({
@@ -124,7 +134,13 @@ export function compareReports(
       continue;
     }
     if (!b || !c || b.mean === null || c.mean === null) {
-      const missing = !b ? "the baseline" : !c ? "the candidate" : b.mean === null ? "the baseline" : "the candidate";
+      const missing = !b
+        ? "the baseline"
+        : !c
+          ? "the candidate"
+          : b.mean === null
+            ? "the baseline"
+            : "the candidate";
       checks.push({
         metric,
         status: "unknown",

@@ -6,12 +6,7 @@
 import { findModel } from "../catalog/lookup";
 import { compareReports, Comparison, failingChecks } from "./compare";
 import { EvalReport } from "./report";
-import {
-  deltaTagValue,
-  EvaluationVerdict,
-  evaluationTags,
-  maxTagValueLength,
-} from "./tags";
+import { deltaTagValue, EvaluationVerdict, evaluationTags, maxTagValueLength } from "./tags";
 import { ResolvedThresholds } from "./thresholds";
 
 /** What is being promoted. */

@@ -35,8 +35,16 @@ describeResourceRule({
     ],
   ],
   broken: [
-    ["missing: a candidate without evidence", deployment("gpt-5-mini-canary", { [t.canaryOf]: "gpt-5-mini" }), /has no evaluation evidence/],
-    ["missing: named like a candidate, untagged", deployment("x-canary", {}), /canary candidate 'x-canary' has no evaluation evidence/],
+    [
+      "missing: a candidate without evidence",
+      deployment("gpt-5-mini-canary", { [t.canaryOf]: "gpt-5-mini" }),
+      /has no evaluation evidence/,
+    ],
+    [
+      "missing: named like a candidate, untagged",
+      deployment("x-canary", {}),
+      /canary candidate 'x-canary' has no evaluation evidence/,
+    ],
     [
       "mismatched: evidence for another version",
       deployment("gpt-5-mini-canary", { ...passing, [t.modelVersion]: "2025-08-07" }),
@@ -44,7 +52,11 @@ describeResourceRule({
     ],
     [
       "regressed: the program's verdict",
-      deployment("gpt-5-mini-canary", { ...passing, [t.verdict]: "regressed", [t.findings]: "p95 latency +30.0 %" }),
+      deployment("gpt-5-mini-canary", {
+        ...passing,
+        [t.verdict]: "regressed",
+        [t.findings]: "p95 latency +30.0 %",
+      }),
       /verdict is 'regressed': p95 latency \+30\.0 %/,
     ],
     [

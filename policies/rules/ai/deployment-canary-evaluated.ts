@@ -14,10 +14,38 @@ interface GateConfig {
 
 /** The measured changes the rule holds to its limits: tag, config key, default limit, direction. */
 const limits = [
-  { tag: evaluationTags.qualityDeltaPoints, key: "maxQualityDropPoints", fallback: 2, what: "quality", unit: "pts", drop: true },
-  { tag: evaluationTags.p95LatencyDeltaPercent, key: "maxP95LatencyIncreasePercent", fallback: 20, what: "p95 latency", unit: "%", drop: false },
-  { tag: evaluationTags.costDeltaPercent, key: "maxCostIncreasePercent", fallback: 10, what: "cost per 1,000 requests", unit: "%", drop: false },
-  { tag: evaluationTags.errorRateDeltaPoints, key: "maxErrorRateIncreasePoints", fallback: 1, what: "error rate", unit: "pts", drop: false },
+  {
+    tag: evaluationTags.qualityDeltaPoints,
+    key: "maxQualityDropPoints",
+    fallback: 2,
+    what: "quality",
+    unit: "pts",
+    drop: true,
+  },
+  {
+    tag: evaluationTags.p95LatencyDeltaPercent,
+    key: "maxP95LatencyIncreasePercent",
+    fallback: 20,
+    what: "p95 latency",
+    unit: "%",
+    drop: false,
+  },
+  {
+    tag: evaluationTags.costDeltaPercent,
+    key: "maxCostIncreasePercent",
+    fallback: 10,
+    what: "cost per 1,000 requests",
+    unit: "%",
+    drop: false,
+  },
+  {
+    tag: evaluationTags.errorRateDeltaPoints,
+    key: "maxErrorRateIncreasePoints",
+    fallback: 1,
+    what: "error rate",
+    unit: "pts",
+    drop: false,
+  },
 ] as const;
 
 const limitSchema = (description: string, fallback: number): PolicyConfigJSONSchema => ({
@@ -44,10 +72,22 @@ export const aiDeploymentCanaryEvaluated = resourceRule({
   resourceTypes: [types.aiDeployment, types.genericResource],
   configSchema: {
     properties: {
-      maxQualityDropPoints: limitSchema("Largest drop of any evaluator's mean score, in points; null: not checked.", 2),
-      maxP95LatencyIncreasePercent: limitSchema("Largest p95 latency rise, in percent; null: not checked.", 20),
-      maxCostIncreasePercent: limitSchema("Largest rise of the cost per 1,000 requests, in percent; null: not checked.", 10),
-      maxErrorRateIncreasePoints: limitSchema("Largest rise of the failed-request share, in points; null: not checked.", 1),
+      maxQualityDropPoints: limitSchema(
+        "Largest drop of any evaluator's mean score, in points; null: not checked.",
+        2,
+      ),
+      maxP95LatencyIncreasePercent: limitSchema(
+        "Largest p95 latency rise, in percent; null: not checked.",
+        20,
+      ),
+      maxCostIncreasePercent: limitSchema(
+        "Largest rise of the cost per 1,000 requests, in percent; null: not checked.",
+        10,
+      ),
+      maxErrorRateIncreasePoints: limitSchema(
+        "Largest rise of the failed-request share, in points; null: not checked.",
+        1,
+      ),
     },
   },
   validate: (props, args, report) => {
@@ -79,7 +119,9 @@ export const aiDeploymentCanaryEvaluated = resourceRule({
       );
     }
     if (verdict !== "pass") {
-      problems.push(`the evaluation verdict is '${verdict}'${tag(evaluationTags.findings) ? `: ${tag(evaluationTags.findings)}` : ""}`);
+      problems.push(
+        `the evaluation verdict is '${verdict}'${tag(evaluationTags.findings) ? `: ${tag(evaluationTags.findings)}` : ""}`,
+      );
     }
     const config = args.getConfig<GateConfig>();
     for (const l of limits) {
@@ -90,9 +132,13 @@ export const aiDeploymentCanaryEvaluated = resourceRule({
       }
       const delta = parseDeltaTag(tag(l.tag));
       if (delta === undefined) {
-        problems.push(`the evidence has no measured ${l.what} change (${l.tag} is ${tag(l.tag) ?? "missing"}), so the ${l.drop ? "-" : "+"}${limit} ${l.unit} limit cannot be checked`);
+        problems.push(
+          `the evidence has no measured ${l.what} change (${l.tag} is ${tag(l.tag) ?? "missing"}), so the ${l.drop ? "-" : "+"}${limit} ${l.unit} limit cannot be checked`,
+        );
       } else if (l.drop ? -delta > limit : delta > limit) {
-        problems.push(`${l.what} changed ${delta > 0 ? "+" : ""}${delta} ${l.unit}, beyond the ${l.drop ? "-" : "+"}${limit} ${l.unit} this environment allows`);
+        problems.push(
+          `${l.what} changed ${delta > 0 ? "+" : ""}${delta} ${l.unit}, beyond the ${l.drop ? "-" : "+"}${limit} ${l.unit} this environment allows`,
+        );
       }
     }
     if (problems.length > 0) {

@@ -31,11 +31,19 @@ function dataset(name: string, n: number): string {
 const answer =
   (wrong: readonly string[] = [], extra: (r: FakeRequest) => FakeReply | undefined = () => undefined) =>
   (r: FakeRequest): FakeReply =>
-    extra(r) ?? { body: completion(wrong.includes(r.prompt) ? "nope" : r.prompt.replace("q", "a"), { input: 100, output: 20, cached: 40 }) };
+    extra(r) ?? {
+      body: completion(wrong.includes(r.prompt) ? "nope" : r.prompt.replace("q", "a"), {
+        input: 100,
+        output: 20,
+        cached: 40,
+      }),
+    };
 
 const sink = () => {
   const chunks: string[] = [];
-  const stream = { write: (c: string, cb?: () => void) => (chunks.push(c), cb?.(), true) } as unknown as NodeJS.WritableStream;
+  const stream = {
+    write: (c: string, cb?: () => void) => (chunks.push(c), cb?.(), true),
+  } as unknown as NodeJS.WritableStream;
   return { stream, text: () => chunks.join("") };
 };
 const quietErr = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
@@ -61,7 +69,10 @@ describe("eval runner against a fake OpenAI endpoint", () => {
   });
   const run = (over: Partial<EvalOptions> = {}, signal?: AbortSignal) => {
     const out = sink();
-    return runEval(options(over), { stdout: out.stream, stderr: quietErr, signal }).then((r) => ({ ...r, stdout: out.text() }));
+    return runEval(options(over), { stdout: out.stream, stderr: quietErr, signal }).then((r) => ({
+      ...r,
+      stdout: out.text(),
+    }));
   };
 
   before(async () => {
@@ -99,7 +110,11 @@ describe("eval runner against a fake OpenAI endpoint", () => {
         r.prompt === "q2" && r.repeat < 2
           ? { status: 429, headers: { "retry-after-ms": "60" }, body: { error: { message: "rate limited" } } }
           : r.prompt === "q3" && r.repeat < 1
-            ? { status: 429, headers: { "retry-after": "0.05" }, body: { error: { message: "rate limited" } } }
+            ? {
+                status: 429,
+                headers: { "retry-after": "0.05" },
+                body: { error: { message: "rate limited" } },
+              }
             : undefined,
       ),
     );
@@ -147,16 +162,25 @@ describe("eval runner against a fake OpenAI endpoint", () => {
   });
 
   it("on interrupt writes the report of what finished and exits 130", async () => {
-    server.setResponder((r) => ({ ...answer()(r), delayMs: r.prompt === "q0" || r.prompt === "q1" ? 5 : 400 }));
+    server.setResponder((r) => ({
+      ...answer()(r),
+      delayMs: r.prompt === "q0" || r.prompt === "q1" ? 5 : 400,
+    }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const { report, exitCode } = await run({ dataset: dataset("d8", 8), concurrency: 2, out: path.join(dir, "interrupted.json") }, controller.signal);
+    const { report, exitCode } = await run(
+      { dataset: dataset("d8", 8), concurrency: 2, out: path.join(dir, "interrupted.json") },
+      controller.signal,
+    );
     assert.equal(exitCode, 130);
     assert.equal(report.run.interrupted, true);
     assert.equal(report.summary.completed, 2);
     assert.equal(report.summary.notRun, 6);
     assert.equal(report.summary.failed, 0, "cancelled requests are not failures");
-    const onDisk = parseReport(fs.readFileSync(path.join(dir, "interrupted.json"), "utf8"), "interrupted.json");
+    const onDisk = parseReport(
+      fs.readFileSync(path.join(dir, "interrupted.json"), "utf8"),
+      "interrupted.json",
+    );
     assert.equal(onDisk.summary.notRun, 6);
   });
 
@@ -168,13 +192,53 @@ describe("eval runner against a fake OpenAI endpoint", () => {
     const regressed = await run({ baseline: baselineFile, out: path.join(dir, "candidate.json") });
     assert.equal(regressed.exitCode, 1);
     assert.equal(regressed.comparison?.passed, false);
-    assert.match(regressed.stdout, /\| quality: exact-match \| 100\.0 % \| 83\.3 % \| -16\.7 pts \| -2 pts \| \*\*REGRESSED\*\* \|/);
+    assert.match(
+      regressed.stdout,
+      /\| quality: exact-match \| 100\.0 % \| 83\.3 % \| -16\.7 pts \| -2 pts \| \*\*REGRESSED\*\* \|/,
+    );
     // The same drop within a looser per-evaluator limit passes.
     const thresholds = path.join(dir, "thresholds.yaml");
     fs.writeFileSync(thresholds, "evaluators:\n  exact-match: 20\nmaxP95LatencyIncreasePercent: null\n");
     const allowed = await run({ baseline: baselineFile, thresholds, out: path.join(dir, "candidate2.json") });
     assert.equal(allowed.exitCode, 0, allowed.stdout);
     assert.match(allowed.stdout, /no regression/);
+  });
+
+  it("runs an LLM judge on the judge deployment and reports its usage apart from the run's cost", async () => {
+    server.setResponder((r) =>
+      r.deployment === "judge"
+        ? {
+            body: completion(
+              r.prompt.includes("ANSWER:\na0")
+                ? '{"score": 5, "reason": "ok"}'
+                : '{"score": 2, "reason": "off"}',
+              { input: 50, output: 5 },
+            ),
+          }
+        : answer()(r),
+    );
+    const evaluators = path.join(dir, "judge.yaml");
+    fs.writeFileSync(
+      evaluators,
+      "evaluators:\n  - { type: llm-judge, name: relevance, rubric: relevance, deployment: judge }\n",
+    );
+    const { report } = await run({
+      dataset: dataset("d2", 2),
+      evaluators,
+      out: path.join(dir, "judged.json"),
+    });
+    const relevance = report.evaluators[0];
+    assert.deepEqual(
+      [relevance.name, relevance.scored, relevance.passed, relevance.mean],
+      ["relevance", 2, 1, 0.625],
+    );
+    assert.deepEqual(report.judge, {
+      deployment: "judge",
+      requests: 2,
+      failed: 0,
+      tokens: { input: 100, cachedInput: 0, output: 10 },
+    });
+    assert.deepEqual(report.tokens.input, 200, "the judge's tokens are not the run's");
   });
 
   it("exits 1 when no request succeeds", async () => {

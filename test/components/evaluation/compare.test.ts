@@ -5,11 +5,16 @@ import { resolveThresholds } from "../../../components/evaluation/thresholds";
 import { makeReport } from "../../helpers/eval-reports";
 
 const defaults = resolveThresholds(undefined);
-const statusOf = (c: ReturnType<typeof compareReports>, metric: string) => c.checks.find((x) => x.metric === metric)?.status;
+const statusOf = (c: ReturnType<typeof compareReports>, metric: string) =>
+  c.checks.find((x) => x.metric === metric)?.status;
 
 describe("baseline comparison", () => {
   it("passes a candidate within every default limit", () => {
-    const c = compareReports(makeReport(), makeReport({ scores: { "exact-match": 0.885 }, p95: 1190, per1k: 1.09 }), defaults);
+    const c = compareReports(
+      makeReport(),
+      makeReport({ scores: { "exact-match": 0.885 }, p95: 1190, per1k: 1.09 }),
+      defaults,
+    );
     assert.equal(c.passed, true, failingChecks(c).join("\n"));
     assert.ok(Math.abs((c.worstQualityDeltaPoints ?? 0) + 1.5) < 1e-9);
     assert.ok(Math.abs((c.p95LatencyDeltaPercent ?? 0) - 19) < 1e-9);
@@ -60,9 +65,18 @@ describe("report parsing", () => {
   it("reads its own format and refuses others with a reason", () => {
     const r = makeReport();
     assert.deepEqual(parseReport(JSON.stringify(r), "r.json"), r);
-    assert.throws(() => parseReport("{", "r.json"), (e: Error) => e instanceof ReportError && /r\.json: not JSON/.test(e.message));
+    assert.throws(
+      () => parseReport("{", "r.json"),
+      (e: Error) => e instanceof ReportError && /r\.json: not JSON/.test(e.message),
+    );
     assert.throws(() => parseReport(JSON.stringify({ format: "x" }), "r.json"), /not an evaluation report/);
-    assert.throws(() => parseReport(JSON.stringify({ ...r, version: 2 }), "r.json"), /report version 2 is not supported/);
-    assert.throws(() => parseReport(JSON.stringify({ ...r, summary: {} }), "r.json"), /not a valid version 1 report: summary/);
+    assert.throws(
+      () => parseReport(JSON.stringify({ ...r, version: 2 }), "r.json"),
+      /report version 2 is not supported/,
+    );
+    assert.throws(
+      () => parseReport(JSON.stringify({ ...r, summary: {} }), "r.json"),
+      /not a valid version 1 report: summary/,
+    );
   });
 });

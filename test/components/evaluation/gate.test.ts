@@ -36,7 +36,10 @@ const baseline = reportFile("baseline.json", { modelVersion: "2024-08-06", score
 function config(evaluation?: { candidateReport: string; baselineReport: string }): PlatformConfig {
   return {
     accounts: [
-      { name: "main", deployments: [{ model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 50 }] },
+      {
+        name: "main",
+        deployments: [{ model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 50 }],
+      },
     ],
     gateway: {
       teams: [],
@@ -60,12 +63,20 @@ async function registeredDeployments() {
     workload: "contoso",
     location: "swedencentral",
     accounts: [
-      { name: "main", deployments: [{ model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 50 }] },
+      {
+        name: "main",
+        deployments: [{ model: "gpt-4o", version: "2024-08-06", type: "GlobalStandard", capacity: 50 }],
+      },
     ],
     gateway: {
       publisherEmail: "platform@contoso.com",
       teams: [{ name: "apps", tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: ["gpt-4o"] }],
-      upgrade: { deployment: "gpt-4o", candidateVersion: "2024-11-20", weightPercent: 10, candidateTags: { probe: "x" } },
+      upgrade: {
+        deployment: "gpt-4o",
+        candidateVersion: "2024-11-20",
+        weightPercent: 10,
+        candidateTags: { probe: "x" },
+      },
     },
   };
   const deployments = ofType(await capture(() => new AiPlatform("platform", args)), deploymentType);
@@ -79,7 +90,8 @@ let registered: Awaited<ReturnType<typeof registeredDeployments>>;
 
 /** The prod rule's findings on the registered candidate carrying `evidence` instead of the probe. */
 function judgeCandidate(evidence: Readonly<Record<string, string>> | undefined) {
-  const { probe: _probe, ...platformTags } = registered.candidate.tags as Record<string, string>;
+  const platformTags = { ...(registered.candidate.tags as Record<string, string>) };
+  delete platformTags.probe;
   return judgeResource(rule, {
     type: deploymentType,
     props: { ...registered.candidate, tags: { ...platformTags, ...evidence } },
@@ -99,14 +111,20 @@ describe("promotion gate", () => {
       ["gpt-4o", "x", "prod", "CC-1"],
     );
     assert.equal((registered.stable.tags as Record<string, string>)[evaluationTags.canaryOf], undefined);
-    assert.deepEqual(await judgeResource(rule, { type: deploymentType, props: registered.stable, config: {} }), []);
+    assert.deepEqual(
+      await judgeResource(rule, { type: deploymentType, props: registered.stable, config: {} }),
+      [],
+    );
   });
 
   it("missing: an upgrade without evaluation leaves the candidate unevaluated, and the rule fails it", async () => {
     assert.equal(upgradeEvidenceTags(config(), dir), undefined);
     const findings = await judgeCandidate(undefined);
     assert.ok(findings !== "unknown" && findings.length === 1);
-    assert.match(findings[0].message, /canary candidate 'gpt-4o-canary' of 'gpt-4o' has no evaluation evidence/);
+    assert.match(
+      findings[0].message,
+      /canary candidate 'gpt-4o-canary' of 'gpt-4o' has no evaluation evidence/,
+    );
   });
 
   it("missing: a report path that cannot be read is a config error naming the key", () => {
@@ -114,7 +132,9 @@ describe("promotion gate", () => {
       () => upgradeEvidenceTags(config({ candidateReport: "eval/nope.json", baselineReport: baseline }), dir),
       (e: Error) =>
         e instanceof ConfigError &&
-        /foundry-platform:gateway\.upgrade\.evaluation\.candidateReport \(got "eval\/nope\.json"\): cannot read .*nope\.json/.test(e.message),
+        /foundry-platform:gateway\.upgrade\.evaluation\.candidateReport \(got "eval\/nope\.json"\): cannot read .*nope\.json/.test(
+          e.message,
+        ),
     );
   });
 
@@ -122,10 +142,16 @@ describe("promotion gate", () => {
     const candidateReport = reportFile("wrong-version.json", { modelVersion: "2024-05-13" });
     const tags = upgradeEvidenceTags(config({ candidateReport, baselineReport: baseline }), dir);
     assert.equal(tags?.[evaluationTags.verdict], "mismatch");
-    assert.match(tags?.[evaluationTags.findings] ?? "", /evaluated gpt-4o 2024-05-13, but the candidate deployment serves gpt-4o 2024-11-20/);
+    assert.match(
+      tags?.[evaluationTags.findings] ?? "",
+      /evaluated gpt-4o 2024-05-13, but the candidate deployment serves gpt-4o 2024-11-20/,
+    );
     const findings = await judgeCandidate(tags);
     assert.ok(findings !== "unknown" && findings.length === 1);
-    assert.match(findings[0].message, /the report evaluated gpt-4o 2024-05-13, but the candidate serves gpt-4o 2024-11-20/);
+    assert.match(
+      findings[0].message,
+      /the report evaluated gpt-4o 2024-05-13, but the candidate serves gpt-4o 2024-11-20/,
+    );
   });
 
   it("regressed: a quality drop beyond the thresholds is recorded with its size and fails", async () => {
@@ -135,16 +161,26 @@ describe("promotion gate", () => {
     assert.equal(tags?.[evaluationTags.qualityDeltaPoints], "-5.00");
     const findings = await judgeCandidate(tags);
     assert.ok(findings !== "unknown" && findings.length === 1);
-    assert.match(findings[0].message, /verdict is 'regressed': quality: exact-match -5\.0 pts .*quality changed -5 pts, beyond the -2 pts/);
+    assert.match(
+      findings[0].message,
+      /verdict is 'regressed': quality: exact-match -5\.0 pts .*quality changed -5 pts, beyond the -2 pts/,
+    );
   });
 
   it("passing: evidence with the report digests lets the candidate through", async () => {
-    const candidateReport = reportFile("passing.json", { scores: { "exact-match": 0.91 }, p95: 1100, per1k: 0.9 });
+    const candidateReport = reportFile("passing.json", {
+      scores: { "exact-match": 0.91 },
+      p95: 1100,
+      per1k: 0.9,
+    });
     const tags = upgradeEvidenceTags(config({ candidateReport, baselineReport: baseline }), dir);
     assert.equal(tags?.[evaluationTags.verdict], "pass");
     assert.equal(tags?.[evaluationTags.report], sha256Hex(fs.readFileSync(path.join(dir, candidateReport))));
     assert.equal(tags?.[evaluationTags.baseline], sha256Hex(fs.readFileSync(path.join(dir, baseline))));
-    assert.deepEqual([tags?.[evaluationTags.model], tags?.[evaluationTags.modelVersion]], ["gpt-4o", "2024-11-20"]);
+    assert.deepEqual(
+      [tags?.[evaluationTags.model], tags?.[evaluationTags.modelVersion]],
+      ["gpt-4o", "2024-11-20"],
+    );
     assert.equal(tags?.[evaluationTags.findings], undefined);
     assert.deepEqual(await judgeCandidate(tags), []);
   });
