@@ -1,5 +1,9 @@
 /** The AI gateway: API Management in front of the platform's model deployments. */
 export * from "./gateway";
+export * from "./args";
+export * from "./cache";
+export * from "./content-safety";
+export * from "./telemetry";
 export * from "./sku";
 export * from "./targets";
 export * from "./pools";
