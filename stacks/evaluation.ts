@@ -58,7 +58,8 @@ export function upgradeEvidenceTags(
 ): Readonly<Record<string, string>> | undefined {
   const upgrade = config.gateway?.upgrade;
   const evaluation = upgrade?.evaluation;
-  if (!upgrade || !evaluation) {
+  if (!upgrade || !evaluation || upgrade.weightPercent === 0) {
+    // Rolled back (weight 0): there is no candidate to judge.
     return undefined;
   }
   const stable = config.accounts

@@ -127,7 +127,10 @@ describe("promotion gate", () => {
     );
   });
 
-  it("missing: a report path that cannot be read is a config error naming the key", () => {
+  it("missing: a report path that cannot be read is a config error naming the key (unless rolled back)", () => {
+    const rolledBack = config({ candidateReport: "eval/nope.json", baselineReport: baseline });
+    (rolledBack.gateway?.upgrade as { weightPercent: number }).weightPercent = 0;
+    assert.equal(upgradeEvidenceTags(rolledBack, dir), undefined, "weight 0 has no candidate to judge");
     assert.throws(
       () => upgradeEvidenceTags(config({ candidateReport: "eval/nope.json", baselineReport: baseline }), dir),
       (e: Error) =>
