@@ -20,6 +20,7 @@
  */
 import type { TokenCredential } from "@azure/identity";
 import OpenAI, { AzureOpenAI } from "openai";
+import { InputError } from "../errors";
 
 export type AuthMode = "entra" | "key";
 
@@ -80,6 +81,17 @@ async function tokenProvider(credential: TokenCredential | undefined): Promise<(
 export async function createChat(opts: ClientOptions): Promise<ChatFn> {
   const common = { maxRetries: 0, timeout: opts.timeoutMs };
   const entra = opts.auth === "entra" ? await tokenProvider(opts.credential) : undefined;
+  if (entra) {
+    // Fail fast, once, with what to do: without this every item would fail on its own.
+    try {
+      await entra();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      throw new InputError(
+        `--auth entra: no Microsoft Entra token for ${cognitiveServicesScope} (${reason}); sign in (az login, a managed identity, or AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_FEDERATED_TOKEN_FILE in CI), or use --auth key`,
+      );
+    }
+  }
   const key = opts.auth === "key" ? opts.apiKey : undefined;
   let client: OpenAI;
   if (opts.apiVersion === "v1") {

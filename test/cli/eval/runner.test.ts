@@ -282,4 +282,14 @@ describe("eval runner against a fake OpenAI endpoint", () => {
     );
     assert.ok(scopes.every((s) => s === "https://cognitiveservices.azure.com/.default"));
   });
+
+  it("entra auth without a credential fails fast with what to do, before any request", async () => {
+    const credential: TokenCredential = { getToken: () => Promise.reject(new Error("no account signed in")) };
+    server.setResponder(answer());
+    await assert.rejects(
+      () => createChat({ endpoint, apiVersion: "v1", auth: "entra", credential, timeoutMs: 5000 }),
+      /--auth entra: no Microsoft Entra token .*no account signed in.*or use --auth key/,
+    );
+    assert.equal(server.requests.length, 0);
+  });
 });
