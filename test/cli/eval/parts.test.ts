@@ -99,21 +99,27 @@ describe("eval evaluators", () => {
     assert.match(lengthBounds({ min: 10 })(item(), "short").reason, /5 characters, fewer than 10/);
   });
 
-  it("loads custom evaluators from CommonJS and TypeScript modules and checks what they return", async () => {
+  it("loads custom evaluators from CommonJS, ES and TypeScript modules and checks what they return", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eval-custom-"));
     fs.writeFileSync(
       path.join(dir, "tone.js"),
       "module.exports = (item, output) => ({ score: output.includes('please') ? 1 : 0.25, reason: 'tone' });\n",
     );
     fs.writeFileSync(
+      path.join(dir, "polite.mjs"),
+      "export default (item, output) => (output.endsWith('.') ? { score: 1, reason: 'ends well' } : null);\n",
+    );
+    fs.writeFileSync(
       path.join(dir, "bad.ts"),
       "export const grade = (_item: unknown, _output: string): unknown => ({ score: 7 });\n",
     );
     const specs = parseEvaluatorSpecs(
-      "evaluators:\n  - { type: custom, name: tone, module: ./tone.js }\n  - { type: custom, name: bad, module: ./bad.ts, export: grade }\n",
+      "evaluators:\n  - { type: custom, name: tone, module: ./tone.js }\n  - { type: custom, name: bad, module: ./bad.ts, export: grade }\n  - { type: custom, name: polite, module: ./polite.mjs }\n",
       "e.yaml",
     );
-    const [tone, bad] = await buildEvaluators(specs, dir, undefined);
+    const [tone, bad, polite] = await buildEvaluators(specs, dir, undefined);
+    assert.deepEqual(await polite.evaluate(item(), "Done.", signal), { score: 1, reason: "ends well" });
+    assert.equal(await polite.evaluate(item(), "Done", signal), null, "null: does not apply");
     assert.deepEqual(await tone.evaluate(item(), "yes please", signal), { score: 1, reason: "tone" });
     assert.equal((await tone.evaluate(item(), "no", signal))?.score, 0.25);
     assert.equal(tone.passScore, 0.5);
