@@ -95,6 +95,9 @@ export interface ModelDeploymentSpec {
   readonly routing?: ModelRoutingSpec;
   /**
    * Tags of this deployment on top of the account's (a canary candidate's evidence, for example).
+   * `Microsoft.CognitiveServices/accounts/deployments` takes resource tags: azure-native 3.28's
+   * `cognitiveservices.Deployment` (API 2025-06-01) has `tags`, as does the ARM SDK's Deployment
+   * (https://learn.microsoft.com/javascript/api/@azure/arm-cognitiveservices/deployment).
    * @default - the account's tags only
    */
   readonly tags?: Tags;
