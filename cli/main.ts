@@ -6,6 +6,7 @@
  *   lifecycle [--stack <name>]... [--days N] [--as-of YYYY-MM-DD] [--json]
  *   size  --profile FILE [--json] [--svg FILE]
  *   prices (--from FILE | --fetch) [--region R] [--dry-run]
+ *   eval  --dataset FILE --endpoint URL --deployment NAME [...]   (see cli/eval/args.ts)
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
@@ -18,6 +19,7 @@ import { parseArgs } from "node:util";
 import { startPolicyPack } from "./analyzer/pack-process";
 import { asOfFlag } from "./as-of";
 import { InputError } from "./errors";
+import { writeAll } from "./output";
 import { policyPackDir } from "./paths";
 import type { Report } from "./report/report";
 
@@ -27,12 +29,14 @@ const usage = `usage:
   foundry-platform lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
   foundry-platform size  --profile FILE [--json] [--svg FILE]
   foundry-platform prices (--from FILE | --fetch) [--region R] [--dry-run]
+  foundry-platform eval  --dataset FILE.jsonl --endpoint URL --deployment NAME [...]  (eval --help)
 
   plan       runs a stack's program under Pulumi mocks and its policy pack over the analyzer protocol
              (--program DIR: the Pulumi project in DIR; default: this platform's own stacks, stack dev)
   check      runs the policy pack on a 'pulumi stack export' document or a saved 'plan --json'
   lifecycle  lists the model deployments of each stack that retired or retire within N days (default 90),
              with their successors; exit 1 when there are any (for a scheduled CI job)
+  eval       evaluates a deployment on a dataset; compares with a baseline report
 
   size       finds the cost-optimal PTUs (plus pay-as-you-go spillover) for an hourly demand profile
   prices     refreshes catalog prices from the Azure Retail Prices API (components/catalog/prices.json)
@@ -158,14 +162,6 @@ function writeSarif(report: Report, file: string): void {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/**
- * Writes `text` and resolves once the stream has taken all of it. The caller exits the process
- * right after; without waiting, output to a pipe would be cut at the pipe's buffer size.
- */
-function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => stream.write(text, (err) => (err ? reject(err) : resolve())));
-}
-
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
 /** Print what a tool returns; it succeeded. */
 const printed = async (text: Promise<string> | string): Promise<number> => {
@@ -183,6 +179,12 @@ const tools: Record<string, (rest: readonly string[]) => Promise<number>> = {
       rest,
       (text) => writeAll(process.stdout, text),
     ),
+  eval: async (rest) => {
+    if (rest.includes("--help") || rest.includes("-h")) {
+      return printed(`${(require("./eval/args") as typeof import("./eval/args")).evalUsage}\n`);
+    }
+    return (require("./eval/eval") as typeof import("./eval/eval")).evalCommand(rest);
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -63,6 +63,8 @@ import { apimProductApprovalRequired } from "./rules/apim/product-approval-requi
 import { apimApiDescription } from "./rules/apim/api-description";
 import { apimProductDescription } from "./rules/apim/product-description";
 import { apimApiDefender } from "./rules/apim/api-defender";
+// Issue 14: the promotion gate of canary upgrades.
+import { aiDeploymentCanaryEvaluated } from "./rules/ai/deployment-canary-evaluated";
 
 export const policies: Rule[] = [
   aiAccountDisableLocalAuth,
@@ -128,4 +130,7 @@ export const policies: Rule[] = [
   apimApiDescription,
   apimProductDescription,
   apimApiDefender,
+
+  // Issue 14: the promotion gate of canary upgrades.
+  aiDeploymentCanaryEvaluated,
 ];

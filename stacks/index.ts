@@ -9,6 +9,7 @@ import { loadPlatformConfig } from "./config/load";
 import { ConfigError } from "./config/problems";
 import { platformProgram } from "./program";
 import { configSecretKeys } from "./config/pulumi-secrets";
+import { stackDirectory, upgradeEvidenceTags } from "./evaluation";
 
 export = async () => {
   try {
@@ -18,7 +19,7 @@ export = async () => {
       `stacks/Pulumi.${pulumi.getStack()}.yaml`,
       catalogDateFromEnv(),
     );
-    return platformProgram(loaded);
+    return platformProgram(loaded, { evidenceTags: upgradeEvidenceTags(loaded.config, stackDirectory()) });
   } catch (err) {
     if (err instanceof ConfigError) {
       throw new pulumi.RunError(err.message);

@@ -18,7 +18,16 @@ export interface PlatformOutputs {
   readonly gatewayUrl?: pulumi.Output<string>;
 }
 
-export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
+/** What the program reads besides the config. */
+export interface ProgramInputs {
+  /**
+   * Evaluation evidence for the canary candidate (stacks/evaluation.ts).
+   * @default - none: a candidate carries no evaluation evidence
+   */
+  readonly evidenceTags?: Readonly<Record<string, string>>;
+}
+
+export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}): PlatformOutputs {
   const { config, secretKeys } = loaded;
   /** A config value as a resource input: secret when its key was set with `--secret`. */
   const input = (key: keyof typeof config, value: string): pulumi.Input<string> =>
@@ -78,7 +87,7 @@ export function platformProgram(loaded: LoadedConfig): PlatformOutputs {
       readers: config.access.readers,
     },
     automationIdentities: config.access?.automationIdentities,
-    gateway: gatewayArgs(config.gateway, defaults),
+    gateway: gatewayArgs(config.gateway, defaults, inputs.evidenceTags),
     network: networkArgs(config.network, defaults),
     humanDataAccess: defaults.humanDataAccess,
   });
@@ -121,6 +130,7 @@ function networkArgs(
 function gatewayArgs(
   gw: GatewayConfig | undefined,
   defaults: EnvironmentDefaults,
+  evidenceTags: Readonly<Record<string, string>> | undefined,
 ): PlatformGatewaySpec | undefined {
   if (!gw || !(gw.enabled ?? defaults.gatewayEnabled)) {
     return undefined;
@@ -133,7 +143,13 @@ function gatewayArgs(
     publisherName: gw.publisherName,
     existingServiceId: gw.existingServiceId,
     teams: gw.teams,
-    upgrade: gw.upgrade,
+    upgrade: gw.upgrade && {
+      deployment: gw.upgrade.deployment,
+      account: gw.upgrade.account,
+      candidateVersion: gw.upgrade.candidateVersion,
+      weightPercent: gw.upgrade.weightPercent,
+      candidateTags: evidenceTags,
+    },
     semanticCache: gw.semanticCache,
     llmLogging: gw.llmLogging,
   };

@@ -5,8 +5,10 @@
  * runs.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { loadPlatformConfig } from "../../stacks/config/load";
 import { configNamespace } from "../../stacks/config/schema";
+import { upgradeEvidenceTags } from "../../stacks/evaluation";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
 import { asOfVariable } from "../../stacks/as-of";
@@ -70,24 +72,21 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
     project.name === configNamespace
       ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`))
       : undefined;
-  // The program reads the day from the environment, as `pulumi preview` would; restored afterwards.
-  const previous = process.env[asOfVariable];
-  process.env[asOfVariable] = asOf;
-  let run: Awaited<ReturnType<typeof runUnderMocks>>;
-  try {
-    run = await runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
+  // The program reads files the config names (evaluation reports) relative to the config's folder;
+  // reading them here first reports an unreadable one as a config error, with its key.
+  const stackDir = path.dirname(path.resolve(configFile));
+  if (loaded) {
+    upgradeEvidenceTags(loaded.config, stackDir);
+  }
+  // The program reads the day and the stack folder from the environment, as under `pulumi preview`.
+  const run = await withEnv({ [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: stackDir }, () =>
+    runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
       project: project.name,
       stack: opts.stack,
       config: file.values,
       secretKeys: file.secretKeys,
-    });
-  } finally {
-    if (previous === undefined) {
-      delete process.env[asOfVariable];
-    } else {
-      process.env[asOfVariable] = previous;
-    }
-  }
+    }),
+  );
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
@@ -103,4 +102,21 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
     packStarting,
     { asOf, customModels: loaded ? customModelSpecs(loaded.config.customModels) : undefined },
   );
+}
+
+/** Runs `fn` with `vars` set in the environment, then restores what was there. */
+async function withEnv<T>(vars: Readonly<Record<string, string>>, fn: () => Promise<T>): Promise<T> {
+  const previous = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(previous)) {
+      if (v === undefined) {
+        delete process.env[k];
+      } else {
+        process.env[k] = v;
+      }
+    }
+  }
 }

@@ -121,6 +121,14 @@ export interface ModelDeploymentSpec {
    * @default "hourly"
    */
   readonly pricing?: PtuPricing;
+  /**
+   * Tags of this deployment on top of the account's (a canary candidate's evidence, for example).
+   * `Microsoft.CognitiveServices/accounts/deployments` takes resource tags: azure-native 3.28's
+   * `cognitiveservices.Deployment` (API 2025-06-01) has `tags`, as does the ARM SDK's Deployment
+   * (https://learn.microsoft.com/javascript/api/@azure/arm-cognitiveservices/deployment).
+   * @default - the account's tags only
+   */
+  readonly tags?: Tags;
 }
 
 /** Plain data about a declared deployment, for gateways and reports. */
@@ -412,7 +420,7 @@ export function declareDeployments(
       protect: spec.protect ?? (isDeploymentType(spec.type) && isProvisioned(spec.type)),
     };
     const model = { format: data.format, name: spec.model, version: spec.version };
-    const tags = mergeTags(target.tags, costTagsOf(spec));
+    const tags = mergeTags(target.tags, spec.tags, costTagsOf(spec));
     const deployment: DeploymentResource = data.routing
       ? new resources.Resource(
           `${componentName}-${data.name}`,

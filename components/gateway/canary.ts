@@ -8,6 +8,7 @@
  */
 import { DeploymentType, familyOf } from "../catalog/deployment-types";
 import { nameProblems, nameRules } from "../common/naming";
+import { evaluationTags } from "../evaluation/tags";
 
 /** A controlled model upgrade. */
 export interface UpgradeSpec {
@@ -27,6 +28,12 @@ export interface UpgradeSpec {
   readonly candidateVersion: string;
   /** Share of the stable deployment's traffic sent to the candidate, 0–100; 0 rolls back. */
   readonly weightPercent: number;
+  /**
+   * Extra tags on the candidate deployment(s), for example the evaluation evidence the stack
+   * program reads from the reports (components/evaluation/evidence.ts).
+   * @default - none beyond the platform's tags and `canaryOf`
+   */
+  readonly candidateTags?: Readonly<Record<string, string>>;
 }
 
 /** The fields of a deployment spec the canary reads. */
@@ -37,6 +44,7 @@ export interface DeploymentLike {
   readonly type: DeploymentType;
   readonly capacity: number;
   readonly protect?: boolean;
+  readonly tags?: Readonly<Record<string, unknown>>;
 }
 
 /** The candidate's deployment name: stable across candidate versions, so a new candidate version updates it in place. */
@@ -48,7 +56,10 @@ export function candidateDeploymentName(stable: string): string {
 export interface CanaryPlan<S extends DeploymentLike> {
   readonly account: string;
   readonly stable: S;
-  /** Same type and capacity as the stable one; the candidate model and version; never protected (rollback deletes it). */
+  /**
+   * Same type and capacity as the stable one; the candidate model and version; never protected
+   * (rollback deletes it); tagged `canaryOf: <stable>` plus the upgrade's `candidateTags`.
+   */
   readonly candidate: S;
   readonly weightPercent: number;
 }
@@ -127,6 +138,7 @@ export function planCanary<S extends DeploymentLike>(
         model: upgrade.candidateModel ?? stable.model,
         version: upgrade.candidateVersion,
         protect: false,
+        tags: { ...stable.tags, ...upgrade.candidateTags, [evaluationTags.canaryOf]: upgrade.deployment },
       },
       weightPercent: upgrade.weightPercent,
     })),

@@ -9,6 +9,7 @@
  */
 import { aiAccountMetrics } from "./alerts";
 import { ChargebackSpec, teamSpendQuery } from "./chargeback";
+import { evaluationSampleQuery } from "./eval-sample-query";
 
 export interface WorkbookInputs {
   /** Heading shown at the top. */
@@ -245,6 +246,20 @@ export function workbookDefinition(inputs: WorkbookInputs): Record<string, unkno
         inputs.workspaceResourceId,
         gatewayLatencyQuery(gateway),
         "timechart",
+      ),
+    );
+    // Close the loop: production prompts feed the next evaluation (docs/evaluate.md).
+    items.push(
+      text(
+        "evaluation-heading",
+        "## Evaluation dataset\nSampled prompts and answers from the gateway's LLM log, one dataset line each (`line`) for `foundry-platform eval --dataset`. Needs `llmLogging.logMessages`; review before use, prompts may hold personal data.",
+      ),
+      logQuery(
+        "evaluation-sample",
+        "Gateway: sampled exchanges as eval dataset lines",
+        inputs.workspaceResourceId,
+        evaluationSampleQuery(gateway),
+        "table",
       ),
     );
   }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { familyOf } from "../../components/catalog/deployment-types";
+import { thresholdsSchema } from "../../components/evaluation/thresholds";
 import { planCanary } from "../../components/gateway/canary";
 import { gatewaySkus } from "../../components/gateway/sku";
 import { isEmbeddingsModel } from "../../components/gateway/targets";
@@ -58,6 +59,25 @@ const teamConfig = z
   })
   .describe("A team: an API Management product with its own subscription key, allow-list and token budget.");
 
+const reportPath = z
+  .string()
+  .min(1)
+  .regex(/\.json$/, { message: "must be a .json report written by 'foundry-platform eval --out'" });
+
+const evaluationConfig = z
+  .strictObject({
+    candidateReport: reportPath.describe(
+      "Evaluation report of the candidate version, relative to the stack's folder (stacks/).",
+    ),
+    baselineReport: reportPath.describe(
+      "Evaluation report of the stable version on the same dataset, relative to the stack's folder.",
+    ),
+    thresholds: thresholdsSchema.optional(),
+  })
+  .describe(
+    "Promotion gate: the program compares the reports and tags the candidate with the verdict; the policy ai-deployment-canary-evaluated enforces it.",
+  );
+
 const upgradeConfig = z
   .strictObject({
     deployment: z.string().min(1).describe("Name of the stable deployment to upgrade."),
@@ -79,6 +99,7 @@ const upgradeConfig = z
       .min(0)
       .max(100)
       .describe("Share of the stable deployment's traffic sent to the candidate; 0 rolls back."),
+    evaluation: evaluationConfig.optional(),
   })
   .describe(
     "Canary upgrade: a candidate deployment `<deployment>-canary` (a newer version or a successor model) weighted against the stable one under its route.",

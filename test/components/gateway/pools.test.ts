@@ -262,6 +262,8 @@ describe("canary planning", () => {
       type: "GlobalStandard",
       capacity: 50,
       protect: false,
+      // Marks the candidate for the promotion gate (policy ai-deployment-canary-evaluated).
+      tags: { canaryOf: "gpt-4.1-mini" },
     });
     assert.equal(plans[0].candidate.name, "gpt-4.1-mini-canary");
   });
