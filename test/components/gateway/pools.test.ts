@@ -353,6 +353,7 @@ describe("canary to a successor model", () => {
       capacity: 50,
       name: "gpt-5-canary",
       protect: false,
+      tags: { canaryOf: "gpt-5" },
     });
   });
 
