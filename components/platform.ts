@@ -2,45 +2,39 @@ import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { CustomModelSpec } from "./catalog/custom";
 import { Environment } from "./common/environment";
+import { ComponentHandles } from "./common/handles";
+import { catalogDayOf } from "./common/iso-day";
 import { nameProblems, nameRules, resourceAbbreviations, resourceName, NameParts } from "./common/naming";
 import { AzureRegion } from "./common/regions";
 import { mergeTags, RequiredTags, Tags } from "./common/tags";
+import { FoundryAccount, FoundryAccountOptions } from "./foundry/account";
 import {
-  CustomerManagedKeySpec,
-  LockSpec,
-  ManagedIdentitiesSpec,
-  PrivateEndpointSpec,
-  RoleAssignmentSpec,
-} from "./common/avm";
-import { AccountNetworkAcls, FoundryAccount, FoundryProjectSpec } from "./foundry/account";
-import { AccessControl, AccessGroup, AccessGroupSpec } from "./access/access-control";
+  AccessControl,
+  AccessGroupsSpec,
+  AutomationIdentitySpec,
+  HumanDataAccess,
+} from "./access/access-control";
 import { CostControls } from "./observability/cost";
-import { MonitoredResource, Observability, ObservabilityArgs } from "./observability/observability";
+import { MonitoredResource, Observability, ObservabilityOptions } from "./observability/observability";
 import { GatewayMonitoring } from "./observability/gateway-monitoring";
 import { deploymentNameOf, ModelDeploymentSpec } from "./foundry/deployments";
 import { isProvisioned } from "./catalog/deployment-types";
-import { AiNetwork, AiNetworkArgs } from "./network/network";
+import { AiNetwork, AiNetworkOptions } from "./network/network";
 import { gatewayNetworkMode } from "./network/facts";
-import {
-  AiGateway,
-  CanaryPlan,
-  CircuitBreakerRuleSpec,
-  GatewayApplicationInsights,
-  GatewayContentSafety,
-  GatewayLlmLogging,
-  GatewayModelTarget,
-  GatewaySku,
-  GatewayTeam,
-  planCanary,
-  UpgradeSpec,
-} from "./gateway";
+import { AiGatewayOptions } from "./gateway/args";
+import { CanaryPlan, planCanary, UpgradeSpec } from "./gateway/canary";
+import { AiGateway } from "./gateway/gateway";
+import { GatewayModelTarget } from "./gateway/targets";
 import { allocateTraffic, TrafficDeployment } from "./gateway/traffic";
 import { chargebackPrices } from "./cost/chargeback";
 import { teamProductId } from "./gateway/products";
 import { isRoutable } from "./gateway/targets";
 
-/** One Foundry account of the platform. */
-export interface PlatformAccountSpec {
+/**
+ * One Foundry account of the platform: a name and region, and the account settings of
+ * {@link FoundryAccountOptions}, passed to its `FoundryAccount` as they are.
+ */
+export interface PlatformAccountSpec extends FoundryAccountOptions {
   /** Short logical name; the account is named `aif-<workload>-<env>-<region>-<name>`. */
   readonly name: string;
   /**
@@ -48,63 +42,10 @@ export interface PlatformAccountSpec {
    * @default the platform's location
    */
   readonly location?: AzureRegion;
-  /**
-   * Allow API-key authentication on the account.
-   * @default false
-   */
-  readonly allowLocalAuth?: boolean;
-  /**
-   * Network rules; without them public network access is disabled.
-   * @default - public network access disabled
-   */
-  readonly networkAcls?: AccountNetworkAcls;
-  /**
-   * Model deployments, created one after another in this order.
-   * @default - none
-   */
-  readonly deployments?: readonly ModelDeploymentSpec[];
-  /**
-   * Foundry projects.
-   * @default - none
-   */
-  readonly projects?: readonly FoundryProjectSpec[];
-  /**
-   * Private endpoints on the account.
-   * @default - none
-   */
-  readonly privateEndpoints?: readonly PrivateEndpointSpec[];
-  /**
-   * Customer-managed key for encryption at rest.
-   * @default - Microsoft-managed keys
-   */
-  readonly customerManagedKey?: CustomerManagedKeySpec;
-  /**
-   * Managed identities.
-   * @default { systemAssigned: true }
-   */
-  readonly managedIdentities?: ManagedIdentitiesSpec;
-  /**
-   * Management lock on the account.
-   * @default - no lock
-   */
-  readonly lock?: LockSpec;
-  /**
-   * Role assignments on the account.
-   * @default - none
-   */
-  readonly roleAssignments?: readonly RoleAssignmentSpec[];
 }
 
-/** Monitoring options of the platform (see {@link ObservabilityArgs}). */
-export type PlatformObservabilitySpec = Pick<
-  ObservabilityArgs,
-  | "retentionInDays"
-  | "dailyCapGb"
-  | "logCategoryGroup"
-  | "notifications"
-  | "alerts"
-  | "applicationInsightsLocalAuth"
->;
+/** Monitoring options of the platform: the settings of {@link ObservabilityOptions}, passed to its `Observability`. */
+export type PlatformObservabilitySpec = ObservabilityOptions;
 
 /** The platform's monthly budget. */
 export interface PlatformBudgetSpec {
@@ -117,39 +58,42 @@ export interface PlatformBudgetSpec {
   readonly startDate?: string;
 }
 
-/** The platform's AI gateway (API Management) in front of its model deployments. */
-export interface PlatformGatewaySpec {
+/** The platform's semantic cache: Azure Managed Redis with RediSearch, named `redis-<workload>-<env>-<region>`. */
+export interface PlatformSemanticCacheSpec {
+  /** Name of the embeddings deployment used to compare prompts. */
+  readonly embeddingsDeployment: string;
   /**
-   * Tier of the API Management service.
-   * @default "StandardV2"
+   * Logical name of the account that holds the embeddings deployment.
+   * @default - the first account that has the deployment
    */
-  readonly sku?: GatewaySku;
+  readonly account?: string;
   /**
-   * Scale units.
-   * @default 1
+   * Similarity threshold 0–1; smaller means only closer prompts hit.
+   * @default 0.05
    */
-  readonly capacity?: number;
+  readonly scoreThreshold?: number;
+  /**
+   * Time to live of cached answers in seconds.
+   * @default 3600
+   */
+  readonly durationSeconds?: number;
+  /**
+   * SKU of the Redis cluster.
+   * @default "Balanced_B0"
+   */
+  readonly redisSku?: string;
+}
+
+/**
+ * The platform's AI gateway (API Management) in front of its model deployments: the settings of
+ * {@link AiGatewayOptions}, passed to its `AiGateway` as they are, and what the platform derives.
+ */
+export interface PlatformGatewaySpec extends AiGatewayOptions {
   /**
    * Region of the gateway.
    * @default the platform's location
    */
   readonly location?: AzureRegion;
-  /**
-   * Publisher e-mail of a new service.
-   * @default - none; required unless `existingServiceId` is given
-   */
-  readonly publisherEmail?: pulumi.Input<string>;
-  /**
-   * @default "AI platform"
-   */
-  readonly publisherName?: pulumi.Input<string>;
-  /**
-   * Use an existing API Management service instead of creating one.
-   * @default - a new service named `apim-<workload>-<env>-<region>`
-   */
-  readonly existingServiceId?: string;
-  /** Teams: one product (allow-list, token limit, monthly quota) and subscription each. */
-  readonly teams: readonly GatewayTeam[];
   /**
    * Canary upgrade of one deployment: the platform adds the candidate deployment (same type and
    * capacity; the candidate version of the same model or of a successor model; named
@@ -162,47 +106,16 @@ export interface PlatformGatewaySpec {
    * Semantic cache (Azure Managed Redis with RediSearch, named `redis-<workload>-<env>-<region>`).
    * @default - no cache
    */
-  readonly semanticCache?: {
-    /** Name of the embeddings deployment used to compare prompts. */
-    readonly embeddingsDeployment: string;
-    /** @default - the first account that has the deployment */
-    readonly account?: string;
-    /** @default 0.05 */
-    readonly scoreThreshold?: number;
-    /** @default 3600 */
-    readonly durationSeconds?: number;
-    /** @default "Balanced_B0" */
-    readonly redisSku?: string;
-  };
-  /** @default - none */
-  readonly contentSafety?: GatewayContentSafety;
-  /** @default - no Application Insights logger */
-  readonly applicationInsights?: GatewayApplicationInsights;
-  /** @default { enabled: true, logMessages: false } */
-  readonly llmLogging?: GatewayLlmLogging;
-  /** @default - the gateway's default rule */
-  readonly circuitBreaker?: CircuitBreakerRuleSpec;
+  readonly semanticCache?: PlatformSemanticCacheSpec;
 }
 
-/** The platform's private network path (see {@link AiNetwork}); the gateway joins it, every account gets a private endpoint in it. */
-export type PlatformNetworkSpec = Pick<
-  AiNetworkArgs,
-  | "addressPrefixes"
-  | "gatewaySubnetPrefix"
-  | "privateEndpointSubnetPrefix"
-  | "existingGatewaySubnetResourceId"
-  | "existingPrivateEndpointSubnetResourceId"
-  | "existingPrivateDnsZoneResourceIds"
->;
+/**
+ * The platform's private network path (see {@link AiNetwork}): the settings of {@link AiNetworkOptions},
+ * passed to its `AiNetwork`; the gateway joins it, every account gets a private endpoint in it.
+ */
+export type PlatformNetworkSpec = AiNetworkOptions;
 
-/** A workload identity (not a person) that may call the models directly, for example a batch pipeline. */
-export interface AutomationIdentitySpec {
-  /** Short logical name; part of the role assignment's logical name (keep it stable). */
-  readonly name: string;
-  /** Object (principal) id of the managed identity or service principal. */
-  readonly principalId: pulumi.Input<string>;
-}
-
+/** The arguments of `AiPlatform`. */
 export interface AiPlatformArgs {
   /** Which environment this is (`dev`, `staging`, `prod`); becomes the `environment` tag and part of names. */
   readonly environment: Environment;
@@ -220,19 +133,20 @@ export interface AiPlatformArgs {
    */
   readonly tags?: Tags;
   /** The Foundry accounts. */
-  readonly accounts: readonly PlatformAccountSpec[];
+  readonly accounts: PlatformAccountSpec[];
   /**
-   * The day the model catalog judges deployments on (versions retiring soon or retired are logged
-   * as warnings naming the successor; the policy pack's lifecycle rules block retired ones).
+   * The day (`YYYY-MM-DD`, UTC) the model catalog judges deployments on (versions retiring soon or
+   * retired are logged as warnings naming the successor; the policy pack's lifecycle rules block
+   * retired ones).
    * @default - the current date
    */
-  readonly catalogDate?: Date;
+  readonly catalogDate?: string;
   /**
    * Models the catalog does not hold (fine-tuned, partner, or newer than the catalog), declared with
    * the facts the checks need; every account may deploy them.
    * @default - none
    */
-  readonly customModels?: readonly CustomModelSpec[];
+  readonly customModels?: CustomModelSpec[];
   /**
    * Monitoring: Log Analytics, Application Insights, diagnostic settings, alerts and a workbook.
    * @default - 30 days of logs, `allLogs`, default alert thresholds, no notification receivers
@@ -247,7 +161,7 @@ export interface AiPlatformArgs {
    * Entra ID groups of platform admins, AI developers and readers (created, or existing by object id).
    * @default - the three groups are created
    */
-  readonly access?: Partial<Record<AccessGroup, AccessGroupSpec>>;
+  readonly access?: AccessGroupsSpec;
   /**
    * The AI gateway in front of every account's deployments.
    * @default - no gateway
@@ -266,12 +180,12 @@ export interface AiPlatformArgs {
    * gets a data-plane role on the accounts; the gateway's identity and `automationIdentities` do).
    * @default "direct" in dev, "gatewayOnly" in staging and prod
    */
-  readonly humanDataAccess?: "direct" | "gatewayOnly";
+  readonly humanDataAccess?: HumanDataAccess;
   /**
    * Workload identities that call the models directly (Cognitive Services OpenAI User on every account).
    * @default - none
    */
-  readonly automationIdentities?: readonly AutomationIdentitySpec[];
+  readonly automationIdentities?: AutomationIdentitySpec[];
 }
 
 /**
@@ -312,7 +226,7 @@ function platformTraffic(
   );
   return (account, d) => {
     const found = allocated.get(`${account}/${deploymentNameOf(d)}`);
-    return { ...d, expectedTraffic: found?.traffic, trafficSources: found?.sources };
+    return { ...d, expectedTraffic: found?.traffic, trafficSources: found ? [...found.sources] : undefined };
   };
 }
 
@@ -321,22 +235,50 @@ function platformTraffic(
  * model deployments, named and tagged consistently.
  */
 export class AiPlatform extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:AiPlatform`. */
+  public static readonly typeToken = "foundry-platform:index:AiPlatform";
+
   /** Name of the platform's resource group. */
   public readonly resourceGroupName: pulumi.Output<string>;
-  /** The Foundry accounts by logical name. */
-  public readonly accounts: Readonly<Record<string, FoundryAccount>>;
-  /** Logs, metrics, alerts and the workbook. */
-  public readonly observability: Observability;
-  /** The budget, when one is configured. */
-  public readonly costControls?: CostControls;
-  /** The access groups and their role assignments. */
-  public readonly accessControl: AccessControl;
-  /** The AI gateway, when configured. */
-  public readonly gateway?: AiGateway;
-  /** Diagnostic settings and alerts of the gateway, when there is one. */
-  public readonly gatewayMonitoring?: GatewayMonitoring;
-  /** The private network path, when configured. */
-  public readonly network?: AiNetwork;
+  /** Endpoint of each Foundry account, by logical name. */
+  public readonly accountEndpoints: pulumi.Output<Record<string, string>>;
+  /** ARM id of each Foundry account, by logical name. */
+  public readonly accountResourceIds: pulumi.Output<Record<string, string>>;
+  /** ARM id of the platform's Log Analytics workspace. */
+  public readonly workspaceResourceId: pulumi.Output<string>;
+  /** The inference endpoint clients use (`https://<apim>.azure-api.net/openai`), when there is a gateway. */
+  public readonly inferenceUrl?: pulumi.Output<string>;
+  /** Product id of each gateway team, by team name, when there is a gateway. */
+  public readonly teamProductIds?: Record<string, string>;
+
+  /** The Foundry accounts by logical name (TypeScript only). */
+  public get accounts(): Readonly<Record<string, FoundryAccount>> {
+    return platformHandles.of(this).accounts;
+  }
+  /** Logs, metrics, alerts and the workbook (TypeScript only). */
+  public get observability(): Observability {
+    return platformHandles.of(this).observability;
+  }
+  /** The budget, when one is configured (TypeScript only). */
+  public get costControls(): CostControls | undefined {
+    return platformHandles.of(this).costControls;
+  }
+  /** The access groups and their role assignments (TypeScript only). */
+  public get accessControl(): AccessControl {
+    return platformHandles.of(this).accessControl;
+  }
+  /** The AI gateway, when configured (TypeScript only). */
+  public get gateway(): AiGateway | undefined {
+    return platformHandles.of(this).gateway;
+  }
+  /** Diagnostic settings and alerts of the gateway, when there is one (TypeScript only). */
+  public get gatewayMonitoring(): GatewayMonitoring | undefined {
+    return platformHandles.of(this).gatewayMonitoring;
+  }
+  /** The private network path, when configured (TypeScript only). */
+  public get network(): AiNetwork | undefined {
+    return platformHandles.of(this).network;
+  }
 
   constructor(name: string, args: AiPlatformArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:index:AiPlatform", name, {}, opts);
@@ -354,7 +296,10 @@ export class AiPlatform extends pulumi.ComponentResource {
     };
 
     const groupName = resourceName(resourceAbbreviations.resourceGroup, parts);
-    const problems = nameProblems(nameRules.resourceGroup, groupName);
+    const problems = [
+      ...nameProblems(nameRules.resourceGroup, groupName),
+      ...catalogDayOf(args.catalogDate).problems,
+    ];
     if (problems.length > 0) {
       throw new pulumi.ResourceError(`AiPlatform '${name}': ${problems.join("; ")}`, this);
     }
@@ -376,8 +321,9 @@ export class AiPlatform extends pulumi.ComponentResource {
 
     // ── Private network path: the gateway's subnet, the endpoints' subnet and the DNS zones ──────
     const gatewayLocation = args.gateway?.location ?? args.location;
-    if (args.network) {
-      this.network = new AiNetwork(
+    const network =
+      args.network &&
+      new AiNetwork(
         `${name}-network`,
         {
           resourceGroupName: group.name,
@@ -392,32 +338,26 @@ export class AiPlatform extends pulumi.ComponentResource {
         },
         { parent: this },
       );
-    }
-    const network = this.network;
 
     const accounts: Record<string, FoundryAccount> = {};
     for (const spec of args.accounts) {
       const region = spec.location ?? args.location;
-      accounts[spec.name] = new FoundryAccount(
-        `${name}-${spec.name}`,
+      // Every account option reaches the account as given; the platform adds what it derives.
+      const { name: accountName, location: _location, ...options } = spec;
+      accounts[accountName] = new FoundryAccount(
+        `${name}-${accountName}`,
         {
+          ...options,
           resourceGroupName: group.name,
           location: region,
-          accountName: resourceName(resourceAbbreviations.aiAccount, { ...parts, region }, spec.name),
-          allowLocalAuth: spec.allowLocalAuth,
-          networkAcls: spec.networkAcls,
-          deployments: [...(spec.deployments ?? []), ...candidatesOf(spec.name)].map((d) =>
-            withTraffic(spec.name, d),
+          accountName: resourceName(resourceAbbreviations.aiAccount, { ...parts, region }, accountName),
+          deployments: [...(spec.deployments ?? []), ...candidatesOf(accountName)].map((d) =>
+            withTraffic(accountName, d),
           ),
-          projects: spec.projects,
           // Every account gets a private endpoint in the platform's network (group id `account`).
           privateEndpoints: network
             ? [...(spec.privateEndpoints ?? []), network.accountEndpoint()]
             : spec.privateEndpoints,
-          customerManagedKey: spec.customerManagedKey,
-          managedIdentities: spec.managedIdentities,
-          lock: spec.lock,
-          roleAssignments: spec.roleAssignments,
           // The platform's Observability declares every account's diagnostic settings.
           diagnosticSettings: [],
           catalogDate: args.catalogDate,
@@ -427,7 +367,6 @@ export class AiPlatform extends pulumi.ComponentResource {
         { parent: this },
       );
     }
-    this.accounts = accounts;
 
     // ── Monitoring first: the gateway sends its telemetry to the platform's Application Insights ──
     const monitored: MonitoredResource[] = args.accounts.map((spec) => ({
@@ -440,7 +379,7 @@ export class AiPlatform extends pulumi.ComponentResource {
         spillover: d.spillover !== undefined,
       })),
     }));
-    this.observability = new Observability(
+    const observability = new Observability(
       `${name}-obs`,
       {
         resourceGroupName: group.name,
@@ -468,29 +407,40 @@ export class AiPlatform extends pulumi.ComponentResource {
     );
 
     // ── AI gateway ────────────────────────────────────────────────────────────────────────────
-    if (args.gateway) {
-      this.gateway = this.declareGateway(name, args, args.gateway, parts, group.name, tags, canary.plans);
-      // The gateway's logs feed the token-quota, error and tripped-backend alerts and the workbook.
-      this.gatewayMonitoring = new GatewayMonitoring(
+    const gateway =
+      args.gateway &&
+      this.declareGateway(name, args, args.gateway, {
+        parts,
+        resourceGroupName: group.name,
+        tags,
+        canaries: canary.plans,
+        accounts,
+        observability,
+        network,
+      });
+    // The gateway's logs feed the token-quota, error and tripped-backend alerts and the workbook.
+    const gatewayMonitoring =
+      gateway &&
+      new GatewayMonitoring(
         `${name}-obs`,
         {
           resourceGroupName: group.name,
           naming: parts,
-          gatewayResourceId: this.gateway.resourceId,
-          workspaceResourceId: this.observability.workspaceResourceId,
-          actionGroupResourceId: this.observability.actionGroupResourceId,
+          gatewayResourceId: gateway.resourceId,
+          workspaceResourceId: observability.workspaceResourceId,
+          actionGroupResourceId: observability.actionGroupResourceId,
           logCategoryGroup: args.observability?.logCategoryGroup,
           alerts: args.observability?.alerts,
           tags,
           // These children were declared by Observability before it was created ahead of the gateway.
-          previousParent: this.observability,
+          previousParent: observability,
         },
         { parent: this },
       );
-    }
 
-    if (args.budget) {
-      this.costControls = new CostControls(
+    const costControls =
+      args.budget &&
+      new CostControls(
         `${name}-cost`,
         {
           scope: group.id,
@@ -498,13 +448,12 @@ export class AiPlatform extends pulumi.ComponentResource {
           monthlyAmount: args.budget.monthlyAmount,
           startDate: args.budget.startDate,
           // The action group already emails its receivers; no separate contact emails (no duplicates).
-          actionGroupResourceId: this.observability.actionGroupResourceId,
+          actionGroupResourceId: observability.actionGroupResourceId,
         },
         { parent: this },
       );
-    }
 
-    this.accessControl = new AccessControl(
+    const accessControl = new AccessControl(
       `${name}-access`,
       {
         naming: parts,
@@ -523,12 +472,33 @@ export class AiPlatform extends pulumi.ComponentResource {
           })),
         ),
         resourceGroupId: group.id,
-        workspaceResourceId: this.observability.workspaceResourceId,
+        workspaceResourceId: observability.workspaceResourceId,
       },
       { parent: this },
     );
+    platformHandles.set(this, {
+      accounts,
+      observability,
+      costControls,
+      accessControl,
+      gateway,
+      gatewayMonitoring,
+      network,
+    });
 
-    this.registerOutputs({ resourceGroupName: this.resourceGroupName });
+    this.accountEndpoints = outputMap(accounts, (a) => a.endpoint);
+    this.accountResourceIds = outputMap(accounts, (a) => a.resourceId);
+    this.workspaceResourceId = observability.workspaceResourceId;
+    this.inferenceUrl = gateway?.inferenceUrl;
+    this.teamProductIds = gateway?.teamProductIds;
+    this.registerOutputs({
+      resourceGroupName: this.resourceGroupName,
+      accountEndpoints: this.accountEndpoints,
+      accountResourceIds: this.accountResourceIds,
+      workspaceResourceId: this.workspaceResourceId,
+      inferenceUrl: this.inferenceUrl,
+      teamProductIds: this.teamProductIds,
+    });
   }
 
   /** The ARM id the gateway will have: the workbook reads its logs before the gateway is declared. */
@@ -557,14 +527,20 @@ export class AiPlatform extends pulumi.ComponentResource {
     name: string,
     args: AiPlatformArgs,
     gw: PlatformGatewaySpec,
-    parts: NameParts,
-    resourceGroupName: pulumi.Output<string>,
-    tags: RequiredTags,
-    canaries: readonly CanaryPlan<ModelDeploymentSpec>[],
+    platform: {
+      readonly parts: NameParts;
+      readonly resourceGroupName: pulumi.Output<string>;
+      readonly tags: RequiredTags;
+      readonly canaries: readonly CanaryPlan<ModelDeploymentSpec>[];
+      readonly accounts: Readonly<Record<string, FoundryAccount>>;
+      readonly observability: Observability;
+      readonly network?: AiNetwork;
+    },
   ): AiGateway {
+    const { parts, canaries } = platform;
     const targets: GatewayModelTarget[] = [];
     for (const spec of args.accounts) {
-      const account = this.accounts[spec.name];
+      const account = platform.accounts[spec.name];
       const location = spec.location ?? args.location;
       const candidates = canaries.filter((c) => c.account === spec.name);
       const declared = [...(spec.deployments ?? []), ...candidates.map((c) => c.candidate)];
@@ -597,27 +573,24 @@ export class AiPlatform extends pulumi.ComponentResource {
         args.accounts.find((a) =>
           (a.deployments ?? []).some((d) => deploymentNameOf(d) === cache.embeddingsDeployment),
         )?.name);
+    // Every gateway option reaches the gateway as given; the platform adds what it derives.
+    const { location: _location, upgrade: _upgrade, semanticCache: _cache, ...options } = gw;
     return new AiGateway(
       `${name}-gateway`,
       {
-        resourceGroupName,
+        ...options,
+        resourceGroupName: platform.resourceGroupName,
         location,
-        ...(gw.existingServiceId !== undefined
-          ? { existingServiceId: gw.existingServiceId }
-          : {
+        ...(gw.existingServiceId === undefined
+          ? {
               serviceName: this.gatewayServiceName(gw, parts),
-              sku: gw.sku,
-              capacity: gw.capacity,
-              publisherEmail: gw.publisherEmail,
-              publisherName: gw.publisherName,
-              virtualNetwork: this.network
-                ? { subnetResourceId: this.network.gatewaySubnetResourceId }
+              virtualNetwork: platform.network
+                ? { subnetResourceId: platform.network.gatewaySubnetResourceId }
                 : undefined,
-            }),
+            }
+          : {}),
         primaryRegion: args.location,
         targets,
-        teams: gw.teams,
-        circuitBreakerRules: gw.circuitBreaker ? [gw.circuitBreaker] : undefined,
         semanticCache: cache
           ? {
               embeddings: { account: cacheAccount ?? "", deployment: cache.embeddingsDeployment },
@@ -629,18 +602,39 @@ export class AiPlatform extends pulumi.ComponentResource {
               },
             }
           : undefined,
-        contentSafety: gw.contentSafety,
         // Telemetry and token metrics go to the platform's Application Insights unless another is given.
         applicationInsights: gw.applicationInsights ?? {
-          resourceId: this.observability.applicationInsightsResourceId,
-          connectionString: this.observability.applicationInsightsConnectionString,
+          resourceId: platform.observability.applicationInsightsResourceId,
+          connectionString: platform.observability.applicationInsightsConnectionString,
         },
-        llmLogging: gw.llmLogging,
         // The platform's Observability declares the service's diagnostic settings.
         diagnosticSettings: [],
-        tags,
+        tags: platform.tags,
       },
       { parent: this },
     );
   }
+}
+
+/** What an `AiPlatform` declared, for TypeScript programs (see `ComponentHandles`). */
+interface AiPlatformHandles {
+  readonly accounts: Readonly<Record<string, FoundryAccount>>;
+  readonly observability: Observability;
+  readonly costControls?: CostControls;
+  readonly accessControl: AccessControl;
+  readonly gateway?: AiGateway;
+  readonly gatewayMonitoring?: GatewayMonitoring;
+  readonly network?: AiNetwork;
+}
+
+const platformHandles = new ComponentHandles<AiPlatform, AiPlatformHandles>();
+
+/** One output map from a string output of each component, by key. */
+function outputMap<T>(
+  components: Readonly<Record<string, T>>,
+  valueOf: (component: T) => pulumi.Output<string>,
+): pulumi.Output<Record<string, string>> {
+  return pulumi
+    .all(Object.entries(components).map(([key, c]) => valueOf(c).apply((v) => [key, v] as const)))
+    .apply((pairs) => Object.fromEntries(pairs));
 }

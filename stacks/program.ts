@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AiPlatform, PlatformGatewaySpec, PlatformNetworkSpec } from "../components/platform";
 import { customModelSpecs } from "./config/custom-models";
+import { isoDayOf } from "./iso-day";
 import { GatewayConfig } from "./config/gateway";
 import { NetworkConfig } from "./config/network";
 import { LoadedConfig } from "./config/load";
@@ -61,7 +62,7 @@ export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}
       lock: account.lock,
       roleAssignments: account.roleAssignments,
     })),
-    catalogDate: loaded.catalogDate,
+    catalogDate: loaded.catalogDate && isoDayOf(loaded.catalogDate),
     customModels: customModelSpecs(config.customModels),
     observability: {
       retentionInDays: observability.retentionDays ?? operations.logRetentionDays,

@@ -8,7 +8,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as azuread from "@pulumi/azuread";
-import { NameParts } from "../common/naming";
+import { withFormerType } from "../common/aliases";
+import { ComponentHandles } from "../common/handles";
+import { WorkloadNaming } from "../common/naming";
 import { assignRole } from "../common/role-assignment";
 import { BuiltInRoleName } from "../common/roles";
 
@@ -67,31 +69,67 @@ export interface AccessGroupSpec {
    * Object ids of users, groups or service principals to put in the created group.
    * @default - none (manage membership in Entra ID)
    */
-  readonly members?: readonly string[];
+  readonly members?: string[];
 }
 
 /** A scope the groups get roles on. */
 export interface AccessTarget {
   /** Short logical name, unique within its kind; part of the assignment's logical name. */
   readonly name: string;
+  /** ARM id of the scope. */
   readonly resourceId: pulumi.Input<string>;
 }
 
+/** The access groups of an environment, each created here or an existing group. */
+export interface AccessGroupsSpec {
+  /**
+   * Platform admins: Cognitive Services Contributor on the AI accounts.
+   * @default - a group is created
+   */
+  readonly admins?: AccessGroupSpec;
+  /**
+   * AI developers: Cognitive Services OpenAI User on the accounts (`humanDataAccess: direct`), Azure AI User on the projects.
+   * @default - a group is created
+   */
+  readonly developers?: AccessGroupSpec;
+  /**
+   * Readers: Monitoring Reader on the resource group, Log Analytics Reader on the workspace.
+   * @default - a group is created
+   */
+  readonly readers?: AccessGroupSpec;
+}
+
+/**
+ * Whether people call the models with their own Entra ID (`direct`) or only through the AI gateway
+ * (`gatewayOnly`: no group gets a data-plane role).
+ */
+export const HumanDataAccess = { direct: "direct", gatewayOnly: "gatewayOnly" } as const;
+export type HumanDataAccess = (typeof HumanDataAccess)[keyof typeof HumanDataAccess];
+
+/** A workload identity (not a person) that may call the models directly, for example a batch pipeline. */
+export interface AutomationIdentitySpec {
+  /** Short logical name; part of the role assignment's logical name (keep it stable). */
+  readonly name: string;
+  /** Object (principal) id of the managed identity or service principal. */
+  readonly principalId: pulumi.Input<string>;
+}
+
+/** The arguments of `AccessControl`. */
 export interface AccessControlArgs {
   /** Naming parts; the groups are named `grp-<workload>-<env>-ai-<group>`. */
-  readonly naming: Pick<NameParts, "workload" | "environment">;
+  readonly naming: WorkloadNaming;
   /**
    * The groups, each created or existing.
    * @default - all three groups are created
    */
-  readonly groups?: Partial<Record<AccessGroup, AccessGroupSpec>>;
+  readonly groups?: AccessGroupsSpec;
   /** AI accounts: admins get Cognitive Services Contributor, developers Cognitive Services OpenAI User. */
-  readonly aiAccounts: readonly AccessTarget[];
+  readonly aiAccounts: AccessTarget[];
   /**
    * Foundry projects: developers get Azure AI User.
    * @default - none
    */
-  readonly projects?: readonly AccessTarget[];
+  readonly projects?: AccessTarget[];
   /** ARM id of the platform's resource group: readers get Monitoring Reader. */
   readonly resourceGroupId: pulumi.Input<string>;
   /** ARM id of the Log Analytics workspace: readers get Log Analytics Reader. */
@@ -101,16 +139,23 @@ export interface AccessControlArgs {
    * and projects). `gatewayOnly`: no group gets a data-plane role; people go through the gateway.
    * @default "gatewayOnly" - secure by default; `AiPlatform` passes "direct" in dev
    */
-  readonly humanDataAccess?: "direct" | "gatewayOnly";
+  readonly humanDataAccess?: HumanDataAccess;
   /**
    * Workload identities (managed identities, service principals) that call the models directly:
    * Cognitive Services OpenAI User on every account, as `ServicePrincipal`.
    * @default - none
    */
-  readonly automationIdentities?: readonly {
-    readonly name: string;
-    readonly principalId: pulumi.Input<string>;
-  }[];
+  readonly automationIdentities?: AutomationIdentitySpec[];
+}
+
+/** Object id of each access group, created or given. */
+export interface AccessGroupObjectIds {
+  /** The platform admins group. */
+  readonly admins: pulumi.Output<string>;
+  /** The AI developers group. */
+  readonly developers: pulumi.Output<string>;
+  /** The readers group. */
+  readonly readers: pulumi.Output<string>;
 }
 
 /** One role assignment the component will make, as data. */
@@ -128,7 +173,7 @@ export function accessPlan(
     readonly aiAccounts: readonly string[];
     readonly projects: readonly string[];
   },
-  humanDataAccess: "direct" | "gatewayOnly" = "gatewayOnly",
+  humanDataAccess: HumanDataAccess = "gatewayOnly",
 ): PlannedAssignment[] {
   const scopesOf = (kind: AccessScopeKind): string[] => {
     switch (kind) {
@@ -163,10 +208,7 @@ export function accessPlan(
 }
 
 /** The display name of a created group. */
-export function accessGroupDisplayName(
-  naming: Pick<NameParts, "workload" | "environment">,
-  group: AccessGroup,
-): string {
+export function accessGroupDisplayName(naming: WorkloadNaming, group: AccessGroup): string {
   return `grp-${naming.workload}-${naming.environment}-ai-${group}`;
 }
 
@@ -226,15 +268,23 @@ export function accessControlProblems(args: AccessControlArgs): string[] {
  * scope, principal and role, so plans are stable.
  */
 export class AccessControl extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:AccessControl`. */
+  public static readonly typeToken = "foundry-platform:index:AccessControl";
+
   /** Object id of each group (created or given). */
-  public readonly groupObjectIds: Readonly<Record<AccessGroup, pulumi.Output<string>>>;
-  /** The groups created here (absent for groups given by object id). */
-  public readonly groups: Readonly<Partial<Record<AccessGroup, azuread.Group>>>;
-  /** Role assignments by their key (see {@link accessPlan}). */
-  public readonly roleAssignments: Readonly<Record<string, authorization.RoleAssignment>>;
+  public readonly groupObjectIds: AccessGroupObjectIds;
+
+  /** The groups created here, absent for groups given by object id (TypeScript only). */
+  public get groups(): Readonly<Partial<Record<AccessGroup, azuread.Group>>> {
+    return accessHandles.of(this).groups;
+  }
+  /** Role assignments by their key, see {@link accessPlan} (TypeScript only). */
+  public get roleAssignments(): Readonly<Record<string, authorization.RoleAssignment>> {
+    return accessHandles.of(this).roleAssignments;
+  }
 
   constructor(name: string, args: AccessControlArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("foundry-platform:access:AccessControl", name, {}, opts);
+    super(AccessControl.typeToken, name, {}, withFormerType(opts, "foundry-platform:access:AccessControl"));
 
     const problems = accessControlProblems(args);
     if (problems.length > 0) {
@@ -243,12 +293,10 @@ export class AccessControl extends pulumi.ComponentResource {
 
     const client = azuread.getClientConfigOutput({ parent: this });
     const groups: Partial<Record<AccessGroup, azuread.Group>> = {};
-    const objectIds = {} as Record<AccessGroup, pulumi.Output<string>>;
-    for (const group of accessGroups) {
+    const objectIdOf = (group: AccessGroup): pulumi.Output<string> => {
       const spec = args.groups?.[group];
       if (spec?.objectId !== undefined) {
-        objectIds[group] = pulumi.output(spec.objectId);
-        continue;
+        return pulumi.output(spec.objectId);
       }
       const created = new azuread.Group(
         `${name}-${group}`,
@@ -269,9 +317,14 @@ export class AccessControl extends pulumi.ComponentResource {
         { parent: this },
       );
       groups[group] = created;
-      objectIds[group] = created.objectId;
-    }
-    this.groups = groups;
+      return created.objectId;
+    };
+    // In the order of `accessGroups`: admins, developers, readers.
+    const objectIds: AccessGroupObjectIds = {
+      admins: objectIdOf("admins"),
+      developers: objectIdOf("developers"),
+      readers: objectIdOf("readers"),
+    };
     this.groupObjectIds = objectIds;
 
     const scopeIds: Record<AccessScopeKind, Map<string, pulumi.Input<string>>> = {
@@ -279,6 +332,14 @@ export class AccessControl extends pulumi.ComponentResource {
       project: new Map((args.projects ?? []).map((p) => [p.name, p.resourceId])),
       resourceGroup: new Map([["rg", args.resourceGroupId]]),
       workspace: new Map([["log", args.workspaceResourceId]]),
+    };
+    // The plan names only the scopes given above.
+    const scopeIdOf = (kind: AccessScopeKind, scopeName: string): pulumi.Input<string> => {
+      const id = scopeIds[kind].get(scopeName);
+      if (id === undefined) {
+        throw new pulumi.ResourceError(`AccessControl '${name}': no ${kind} scope '${scopeName}'`, this);
+      }
+      return id;
     };
     const plan = accessPlan(
       {
@@ -292,7 +353,7 @@ export class AccessControl extends pulumi.ComponentResource {
       assignments[p.key] = assignRole(
         `${name}-${p.key}`,
         {
-          scope: scopeIds[p.scope.kind].get(p.scope.name) as pulumi.Input<string>,
+          scope: scopeIdOf(p.scope.kind, p.scope.name),
           principalId: objectIds[p.group],
           principalType: "Group",
           roleDefinitionIdOrName: p.role,
@@ -318,8 +379,16 @@ export class AccessControl extends pulumi.ComponentResource {
         );
       }
     }
-    this.roleAssignments = assignments;
+    accessHandles.set(this, { groups, roleAssignments: assignments });
 
     this.registerOutputs({ groupObjectIds: objectIds });
   }
 }
+
+/** What an `AccessControl` declared, for TypeScript programs (see `ComponentHandles`). */
+interface AccessControlHandles {
+  readonly groups: Readonly<Partial<Record<AccessGroup, azuread.Group>>>;
+  readonly roleAssignments: Readonly<Record<string, authorization.RoleAssignment>>;
+}
+
+const accessHandles = new ComponentHandles<AccessControl, AccessControlHandles>();

@@ -21,19 +21,19 @@ export interface CustomModelSpec {
    * Versions a deployment may pin.
    * @default - any version (versions are not checked)
    */
-  readonly versions?: readonly string[];
+  readonly versions?: string[];
   /** Deployment types (SKU names) the model is offered on. */
-  readonly deploymentTypes: readonly DeploymentType[];
+  readonly deploymentTypes: DeploymentType[];
   /**
    * PTU sizing per provisioned type: required for every provisioned type in `deploymentTypes`.
    * @default - none (no provisioned type may be listed)
    */
-  readonly ptu?: Partial<Record<ProvisionedType, PtuSizing>>;
+  readonly ptu?: CustomModelPtu;
   /**
    * What the model can do (chat, embeddings, ...); the gateway reads `embeddings`.
    * @default - none declared
    */
-  readonly capabilities?: readonly Capability[];
+  readonly capabilities?: Capability[];
   /**
    * Retirement date (YYYY-MM-DD) when the publisher states one, for the lifecycle report.
    * @default - none known
@@ -44,6 +44,25 @@ export interface CustomModelSpec {
    * @default - "declared by the platform team"
    */
   readonly source?: string;
+}
+
+/** PTU sizing of a custom model, per provisioned deployment type it is offered on. */
+export interface CustomModelPtu {
+  /**
+   * Sizing of `GlobalProvisionedManaged` deployments.
+   * @default - none: required when the type is listed
+   */
+  readonly GlobalProvisionedManaged?: PtuSizing;
+  /**
+   * Sizing of `DataZoneProvisionedManaged` deployments.
+   * @default - none: required when the type is listed
+   */
+  readonly DataZoneProvisionedManaged?: PtuSizing;
+  /**
+   * Sizing of `ProvisionedManaged` (regional) deployments.
+   * @default - none: required when the type is listed
+   */
+  readonly ProvisionedManaged?: PtuSizing;
 }
 
 /** One problem with the custom model declarations, at a path relative to the list. */

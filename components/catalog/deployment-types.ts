@@ -3,18 +3,21 @@
  * Source: Microsoft Learn, "Deployment types for Microsoft Foundry Models"
  * (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/deployment-types).
  */
-export const deploymentTypes = [
-  "Standard",
-  "GlobalStandard",
-  "DataZoneStandard",
-  "GlobalBatch",
-  "DataZoneBatch",
-  "ProvisionedManaged",
-  "GlobalProvisionedManaged",
-  "DataZoneProvisionedManaged",
-] as const;
 
-export type DeploymentType = (typeof deploymentTypes)[number];
+/** A deployment type (the SKU name of a model deployment); an enum in the component package's schema. */
+export const DeploymentType = {
+  Standard: "Standard",
+  GlobalStandard: "GlobalStandard",
+  DataZoneStandard: "DataZoneStandard",
+  GlobalBatch: "GlobalBatch",
+  DataZoneBatch: "DataZoneBatch",
+  ProvisionedManaged: "ProvisionedManaged",
+  GlobalProvisionedManaged: "GlobalProvisionedManaged",
+  DataZoneProvisionedManaged: "DataZoneProvisionedManaged",
+} as const;
+export type DeploymentType = (typeof DeploymentType)[keyof typeof DeploymentType];
+/** Every `DeploymentType` value. */
+export const deploymentTypes: readonly DeploymentType[] = Object.values(DeploymentType);
 
 /** Where a deployment may process data: anywhere, within a data zone (US/EU), or in its region. */
 export type DataScope = "global" | "dataZone" | "regional";
@@ -58,13 +61,14 @@ export function isProvisioned(type: DeploymentType): boolean {
 }
 
 /**
- * `versionUpgradeOption` values of a deployment. With `NoAutoUpgrade` the deployment stops
- * working when its version retires.
+ * When Azure moves a deployment to a new model version (`versionUpgradeOption`). With
+ * `NoAutoUpgrade` the deployment stops working when its version retires.
  */
-export const versionUpgradeOptions = [
-  "OnceNewDefaultVersionAvailable",
-  "OnceCurrentVersionExpired",
-  "NoAutoUpgrade",
-] as const;
-
-export type VersionUpgradeOption = (typeof versionUpgradeOptions)[number];
+export const VersionUpgradeOption = {
+  OnceNewDefaultVersionAvailable: "OnceNewDefaultVersionAvailable",
+  OnceCurrentVersionExpired: "OnceCurrentVersionExpired",
+  NoAutoUpgrade: "NoAutoUpgrade",
+} as const;
+export type VersionUpgradeOption = (typeof VersionUpgradeOption)[keyof typeof VersionUpgradeOption];
+/** Every `VersionUpgradeOption` value. */
+export const versionUpgradeOptions: readonly VersionUpgradeOption[] = Object.values(VersionUpgradeOption);

@@ -19,18 +19,19 @@ export interface Sourced<T> {
   readonly source: Source;
 }
 
-/** The capabilities a model may list, in a stable order. */
-export const capabilities = [
-  "chat",
-  "reasoning",
-  "vision",
-  "tools",
-  "structuredOutput",
-  "embeddings",
-  "routing",
-] as const;
-
-export type Capability = (typeof capabilities)[number];
+/** What a model can do; the capabilities a model may list, in a stable order. */
+export const Capability = {
+  chat: "chat",
+  reasoning: "reasoning",
+  vision: "vision",
+  tools: "tools",
+  structuredOutput: "structuredOutput",
+  embeddings: "embeddings",
+  routing: "routing",
+} as const;
+export type Capability = (typeof Capability)[keyof typeof Capability];
+/** Every `Capability` value. */
+export const capabilities: readonly Capability[] = Object.values(Capability);
 
 /**
  * The model (and version) that replaces a version when it retires.

@@ -23,8 +23,10 @@ import { ModelVersion, ProvisionedType, PtuSizing, RoutableModel } from "./types
 export const modelRouterName = "model-router";
 
 /** Routing modes of a model-router deployment (`properties.routing.mode`). */
-export const routingModes = ["balanced", "cost", "quality"] as const;
-export type RoutingMode = (typeof routingModes)[number];
+export const RoutingMode = { balanced: "balanced", cost: "cost", quality: "quality" } as const;
+export type RoutingMode = (typeof RoutingMode)[keyof typeof RoutingMode];
+/** Every `RoutingMode` value. */
+export const routingModes: readonly RoutingMode[] = Object.values(RoutingMode);
 
 /** Days before a retirement from which a deployment of the version gets a warning. */
 export const retirementWarningDays = 90;

@@ -4,7 +4,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-export type PrincipalType = "ServicePrincipal" | "Group" | "User" | "ForeignGroup" | "Device";
+/** What kind of Entra ID principal a role is assigned to. */
+export const PrincipalType = {
+  ServicePrincipal: "ServicePrincipal",
+  Group: "Group",
+  User: "User",
+  ForeignGroup: "ForeignGroup",
+  Device: "Device",
+} as const;
+export type PrincipalType = (typeof PrincipalType)[keyof typeof PrincipalType];
 
 /** A role assignment on the component's main resource. */
 export interface RoleAssignmentSpec {
@@ -42,28 +50,52 @@ export interface DiagnosticSettingSpec {
    * Log categories or category groups.
    * @default [{ categoryGroup: "allLogs" }]
    */
-  readonly logCategoriesAndGroups?: readonly {
-    readonly category?: string;
-    readonly categoryGroup?: string;
-  }[];
+  readonly logCategoriesAndGroups?: LogCategorySpec[];
   /**
    * Metric categories.
    * @default [{ category: "AllMetrics" }]
    */
-  readonly metricCategories?: readonly { readonly category: string }[];
+  readonly metricCategories?: MetricCategorySpec[];
 }
+
+/** A log category or a category group of a diagnostic setting; give one of the two. */
+export interface LogCategorySpec {
+  /**
+   * A log category, for example `Audit`.
+   * @default - none; give `categoryGroup` instead
+   */
+  readonly category?: string;
+  /**
+   * A category group: `allLogs` or `audit`.
+   * @default - none; give `category` instead
+   */
+  readonly categoryGroup?: string;
+}
+
+/** A metric category of a diagnostic setting. */
+export interface MetricCategorySpec {
+  /** The metric category, for example `AllMetrics`. */
+  readonly category: string;
+}
+
+/** The kind of a management lock. */
+export const LockKind = { CanNotDelete: "CanNotDelete", ReadOnly: "ReadOnly", None: "None" } as const;
+export type LockKind = (typeof LockKind)[keyof typeof LockKind];
 
 /** A management lock on the resource. */
 export interface LockSpec {
   /**
+   * `CanNotDelete` blocks deletes, `ReadOnly` blocks every change, `None` takes the lock away.
    * @default "None" - no lock
    */
-  readonly kind?: "CanNotDelete" | "ReadOnly" | "None";
+  readonly kind?: LockKind;
   /**
+   * Name of the lock.
    * @default "lock-<resource name>"
    */
   readonly name?: string;
   /**
+   * Why the lock is there, shown to whoever meets it.
    * @default - a note naming the platform
    */
   readonly notes?: string;
@@ -72,13 +104,15 @@ export interface LockSpec {
 /** Managed identities of the resource. */
 export interface ManagedIdentitiesSpec {
   /**
+   * Give the resource a system-assigned identity.
    * @default true
    */
   readonly systemAssigned?: boolean;
   /**
+   * ARM ids of user-assigned identities to attach.
    * @default - none
    */
-  readonly userAssignedResourceIds?: readonly pulumi.Input<string>[];
+  readonly userAssignedResourceIds?: pulumi.Input<string>[];
 }
 
 /** A private endpoint for the resource. */
@@ -89,12 +123,14 @@ export interface PrivateEndpointSpec {
    * Private DNS zones to register the endpoint in (a DNS zone group).
    * @default - no DNS zone group
    */
-  readonly privateDnsZoneResourceIds?: readonly pulumi.Input<string>[];
+  readonly privateDnsZoneResourceIds?: pulumi.Input<string>[];
   /**
+   * Azure name of the endpoint.
    * @default "pep-<resource name>"
    */
   readonly name?: string;
   /**
+   * Region of the endpoint.
    * @default the resource's location
    */
   readonly location?: pulumi.Input<string>;
@@ -102,9 +138,12 @@ export interface PrivateEndpointSpec {
 
 /** A customer-managed key in Key Vault for encryption at rest. */
 export interface CustomerManagedKeySpec {
+  /** ARM id of the Key Vault that holds the key. */
   readonly keyVaultResourceId: pulumi.Input<string>;
+  /** Name of the key in the vault. */
   readonly keyName: pulumi.Input<string>;
   /**
+   * Version of the key.
    * @default - the latest version, rotated automatically
    */
   readonly keyVersion?: pulumi.Input<string>;

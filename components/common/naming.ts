@@ -100,10 +100,17 @@ export const resourceAbbreviations = {
   redis: "redis",
 } as const;
 
-/** The parts every generated name is made of: `<abbreviation>-<workload>-<environment>-<region>[-<name>]`. */
-export interface NameParts {
+/** The workload and environment parts of generated names. */
+export interface WorkloadNaming {
+  /** Short workload name, for example `contoso`. */
   readonly workload: string;
+  /** Environment, for example `dev`. */
   readonly environment: string;
+}
+
+/** The parts every generated name is made of: `<abbreviation>-<workload>-<environment>-<region>[-<name>]`. */
+export interface NameParts extends WorkloadNaming {
+  /** Region; its short code is part of the name. */
   readonly region: AzureRegion;
 }
 

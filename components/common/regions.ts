@@ -2,7 +2,72 @@
  * Azure public-cloud regions (ARM `location` names) and the short codes used in resource names.
  * Short codes follow the common Cloud Adoption Framework abbreviations.
  */
-export const azureRegions = {
+/** Azure public-cloud regions (ARM `location` names); an enum in the component package's schema. */
+export const AzureRegion = {
+  australiacentral: "australiacentral",
+  australiacentral2: "australiacentral2",
+  australiaeast: "australiaeast",
+  australiasoutheast: "australiasoutheast",
+  austriaeast: "austriaeast",
+  belgiumcentral: "belgiumcentral",
+  brazilsouth: "brazilsouth",
+  brazilsoutheast: "brazilsoutheast",
+  canadacentral: "canadacentral",
+  canadaeast: "canadaeast",
+  centralindia: "centralindia",
+  centralus: "centralus",
+  chilecentral: "chilecentral",
+  denmarkeast: "denmarkeast",
+  eastasia: "eastasia",
+  eastus: "eastus",
+  eastus2: "eastus2",
+  francecentral: "francecentral",
+  francesouth: "francesouth",
+  germanynorth: "germanynorth",
+  germanywestcentral: "germanywestcentral",
+  indonesiacentral: "indonesiacentral",
+  israelcentral: "israelcentral",
+  italynorth: "italynorth",
+  japaneast: "japaneast",
+  japanwest: "japanwest",
+  koreacentral: "koreacentral",
+  koreasouth: "koreasouth",
+  malaysiawest: "malaysiawest",
+  mexicocentral: "mexicocentral",
+  newzealandnorth: "newzealandnorth",
+  northcentralus: "northcentralus",
+  northeurope: "northeurope",
+  norwayeast: "norwayeast",
+  norwaywest: "norwaywest",
+  polandcentral: "polandcentral",
+  qatarcentral: "qatarcentral",
+  southafricanorth: "southafricanorth",
+  southafricawest: "southafricawest",
+  southcentralus: "southcentralus",
+  southeastasia: "southeastasia",
+  southindia: "southindia",
+  spaincentral: "spaincentral",
+  swedencentral: "swedencentral",
+  swedensouth: "swedensouth",
+  switzerlandnorth: "switzerlandnorth",
+  switzerlandwest: "switzerlandwest",
+  uaecentral: "uaecentral",
+  uaenorth: "uaenorth",
+  uksouth: "uksouth",
+  ukwest: "ukwest",
+  westcentralus: "westcentralus",
+  westeurope: "westeurope",
+  westindia: "westindia",
+  westus: "westus",
+  westus2: "westus2",
+  westus3: "westus3",
+} as const;
+
+/** An Azure public-cloud region name as ARM spells it, for example `swedencentral`. */
+export type AzureRegion = (typeof AzureRegion)[keyof typeof AzureRegion];
+
+/** The short code of each region used inside resource names. */
+export const azureRegions: Readonly<Record<AzureRegion, string>> = {
   australiacentral: "auc",
   australiacentral2: "auc2",
   australiaeast: "aue",
@@ -60,13 +125,10 @@ export const azureRegions = {
   westus: "wus",
   westus2: "wus2",
   westus3: "wus3",
-} as const;
-
-/** An Azure public-cloud region name as ARM spells it, for example `swedencentral`. */
-export type AzureRegion = keyof typeof azureRegions;
+};
 
 /** Every known region name, sorted. */
-export const regionNames = Object.keys(azureRegions).sort() as AzureRegion[];
+export const regionNames: readonly AzureRegion[] = Object.values(AzureRegion).sort();
 
 /** True when `name` is a known Azure public-cloud region. */
 export function isAzureRegion(name: string): name is AzureRegion {

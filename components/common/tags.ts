@@ -4,15 +4,29 @@ import * as pulumi from "@pulumi/pulumi";
 export type Tags = Readonly<Record<string, pulumi.Input<string>>>;
 
 /**
- * Tags a component's resources must carry: `environment`, `owner` and `costCenter` (cost reports,
- * budgets and incident routing rely on them), plus any others. Components take them as a required
- * argument so that a resource without them cannot be declared by accident.
+ * The tags a component's resources must carry: cost reports, budgets and incident routing rely on
+ * them. Components take tags as a required argument and refuse a map without these keys.
  */
-export type RequiredTags = Tags & {
-  readonly environment: pulumi.Input<string>;
-  readonly owner: pulumi.Input<string>;
-  readonly costCenter: pulumi.Input<string>;
-};
+export const requiredTagKeys = ["environment", "owner", "costCenter"] as const;
+
+/** Tags with `environment`, `owner` and `costCenter`, plus any others. */
+export type RequiredTags = Tags & { readonly [K in (typeof requiredTagKeys)[number]]: pulumi.Input<string> };
+
+/**
+ * The problem with a component's `tags`, when one of the required keys is missing or empty (a plain
+ * map in the package schema, so the check is at construction, not in the type).
+ */
+export function requiredTagProblems(tags: Tags | undefined): string[] {
+  const missing = requiredTagKeys.filter((key) => {
+    const value = tags?.[key];
+    return value === undefined || value === "";
+  });
+  return missing.length === 0
+    ? []
+    : [
+        `tags must include ${requiredTagKeys.join(", ")}; missing: ${missing.join(", ")} (add them, for example tags: { environment: "prod", owner: "team@contoso.com", costCenter: "CC-1" })`,
+      ];
+}
 
 /** Merges tag maps left to right; later maps win. */
 export function mergeTags(...maps: (Tags | undefined)[]): Record<string, pulumi.Input<string>> {

@@ -8,10 +8,13 @@ import { DeploymentType, isProvisioned, ProvisionedType, standardTypeFor, tokenP
 
 /** USD per 1M prompt and completion tokens of one model, for chargeback. */
 export interface ModelTokenPrice {
+  /** Model name. */
   readonly model: string;
   /** The pay-as-you-go deployment type the prices are of. */
   readonly type: DeploymentType;
+  /** USD per 1M prompt tokens. */
   readonly inputPer1M: number;
+  /** USD per 1M completion tokens. */
   readonly outputPer1M: number;
 }
 

@@ -111,8 +111,11 @@ export const expectedTrafficTag = "expectedTraffic";
 /** The tag that says how a provisioned deployment is billed: `hourly` or `reservation`. */
 export const ptuPricingTag = "ptuPricing";
 
-export const ptuPricings = ["hourly", "reservation"] as const;
-export type PtuPricing = (typeof ptuPricings)[number];
+/** How a provisioned deployment's PTUs are billed: by the hour, or under a reservation bought separately. */
+export const PtuPricing = { hourly: "hourly", reservation: "reservation" } as const;
+export type PtuPricing = (typeof PtuPricing)[keyof typeof PtuPricing];
+/** Every `PtuPricing` value. */
+export const ptuPricings: readonly PtuPricing[] = Object.values(PtuPricing);
 
 /** Azure tag values hold at most 256 characters. */
 const maxTagValue = 256;

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import type * as azureInputs from "@pulumi/azure-native/types/input";
 import {
   CustomerManagedKeySpec,
   DiagnosticSettingSpec,
@@ -17,7 +18,10 @@ import { declareLock } from "../common/lock";
 import { nameProblems, nameRules } from "../common/naming";
 import { declarePrivateEndpoints } from "../common/private-endpoint";
 import { assignRole, assignRoles, roleProblem } from "../common/role-assignment";
-import { RequiredTags } from "../common/tags";
+import { withFormerType } from "../common/aliases";
+import { ComponentHandles } from "../common/handles";
+import { catalogDayOf } from "../common/iso-day";
+import { requiredTagProblems, Tags } from "../common/tags";
 import {
   declareDeployments,
   defaultRaiPolicyName,
@@ -36,23 +40,31 @@ export interface AccountNetworkAcls {
    * What happens to traffic no rule matches.
    * @default "Deny"
    */
-  readonly defaultAction?: "Allow" | "Deny";
+  readonly defaultAction?: NetworkRuleAction;
   /**
    * Public IPv4 addresses or CIDR ranges allowed through.
    * @default - none
    */
-  readonly ipRules?: readonly string[];
+  readonly ipRules?: string[];
   /**
    * Subnet resource ids allowed through.
    * @default - none
    */
-  readonly virtualNetworkSubnetIds?: readonly string[];
+  readonly virtualNetworkSubnetIds?: string[];
   /**
    * Whether trusted Azure services bypass the rules.
    * @default "AzureServices"
    */
-  readonly bypass?: "None" | "AzureServices";
+  readonly bypass?: NetworkRuleBypass;
 }
+
+/** What an account's network rules do with traffic no rule matches. */
+export const NetworkRuleAction = { Allow: "Allow", Deny: "Deny" } as const;
+export type NetworkRuleAction = (typeof NetworkRuleAction)[keyof typeof NetworkRuleAction];
+
+/** Whether trusted Azure services bypass an account's network rules. */
+export const NetworkRuleBypass = { None: "None", AzureServices: "AzureServices" } as const;
+export type NetworkRuleBypass = (typeof NetworkRuleBypass)[keyof typeof NetworkRuleBypass];
 
 /** A Foundry project (`Microsoft.CognitiveServices/accounts/projects`) of the account. */
 export interface FoundryProjectSpec {
@@ -64,21 +76,17 @@ export interface FoundryProjectSpec {
    */
   readonly displayName?: string;
   /**
+   * Description shown in the Foundry portal.
    * @default - none
    */
   readonly description?: string;
 }
 
-export interface FoundryAccountArgs {
-  /** Resource group of the account. */
-  readonly resourceGroupName: pulumi.Input<string>;
-  /** Region of the account. */
-  readonly location: pulumi.Input<string>;
-  /**
-   * Azure name of the account; it is also the custom subdomain (`https://<name>.cognitiveservices.azure.com`),
-   * which must be globally unique and cannot change after creation.
-   */
-  readonly accountName: string;
+/**
+ * The account settings `AiPlatform` passes to `FoundryAccount` as they are: one definition for both,
+ * so an option added here reaches platform users too.
+ */
+export interface FoundryAccountOptions {
   /**
    * SKU of the account.
    * @default "S0"
@@ -100,12 +108,12 @@ export interface FoundryAccountArgs {
    * catalog before anything is registered.
    * @default - none
    */
-  readonly deployments?: readonly ModelDeploymentSpec[];
+  readonly deployments?: ModelDeploymentSpec[];
   /**
    * Foundry projects. Giving any turns on `allowProjectManagement` on the account.
    * @default - none (project management left off)
    */
-  readonly projects?: readonly FoundryProjectSpec[];
+  readonly projects?: FoundryProjectSpec[];
   /**
    * Name of the strict default content filter (RAI policy) the account gets and its deployments
    * use unless they name another: Hate, Sexual, Selfharm and Violence blocked from Medium severity
@@ -118,14 +126,7 @@ export interface FoundryAccountArgs {
    * Administrator are refused.
    * @default - none
    */
-  readonly roleAssignments?: readonly RoleAssignmentSpec[];
-  /**
-   * Where the account's logs and metrics go (AVM `diagnosticSettings`). Required, because an AI
-   * account without an audit trail fails the platform's diagnostic-logs policy: give at least one
-   * Log Analytics workspace. Pass `[]` only when another component declares the account's
-   * diagnostic settings (`AiPlatform` does, through its `Observability`).
-   */
-  readonly diagnosticSettings: readonly DiagnosticSettingSpec[];
+  readonly roleAssignments?: RoleAssignmentSpec[];
   /**
    * Management lock on the account (AVM `lock`). It covers the deployments too: `CanNotDelete`
    * blocks deleting them in Azure, `ReadOnly` blocks every change.
@@ -144,7 +145,7 @@ export interface FoundryAccountArgs {
    * `privatelink.services.ai.azure.com` to register them.
    * @default - none
    */
-  readonly privateEndpoints?: readonly PrivateEndpointSpec[];
+  readonly privateEndpoints?: PrivateEndpointSpec[];
   /**
    * Encrypt data at rest with a key in Key Vault (AVM `customerManagedKey`). Needs
    * `userAssignedIdentityResourceId`: an identity that already holds `Key Vault Crypto Service
@@ -154,21 +155,41 @@ export interface FoundryAccountArgs {
    * @default - Microsoft-managed keys
    */
   readonly customerManagedKey?: CustomerManagedKeySpec;
-  /** Tags for the account and its children: `environment`, `owner` and `costCenter` at least. */
-  readonly tags: RequiredTags;
+}
+
+/** The arguments of `FoundryAccount`. */
+export interface FoundryAccountArgs extends FoundryAccountOptions {
+  /** Resource group of the account. */
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Region of the account. */
+  readonly location: pulumi.Input<string>;
   /**
-   * The day the catalog judges model versions on: versions retiring soon or retired are logged as
-   * warnings naming the successor (the policy pack's lifecycle rules block retired ones). Pass it to
-   * keep a test independent of the clock.
+   * Azure name of the account; it is also the custom subdomain (`https://<name>.cognitiveservices.azure.com`),
+   * which must be globally unique and cannot change after creation.
+   */
+  readonly accountName: string;
+  /**
+   * Where the account's logs and metrics go (AVM `diagnosticSettings`). Required, because an AI
+   * account without an audit trail fails the platform's diagnostic-logs policy: give at least one
+   * Log Analytics workspace. Pass `[]` only when another component declares the account's
+   * diagnostic settings (`AiPlatform` does, through its `Observability`).
+   */
+  readonly diagnosticSettings: DiagnosticSettingSpec[];
+  /** Tags for the account and its children: `environment`, `owner` and `costCenter` at least. */
+  readonly tags: Tags;
+  /**
+   * The day (`YYYY-MM-DD`, UTC) the catalog judges model versions on: versions retiring soon or
+   * retired are logged as warnings naming the successor (the policy pack's lifecycle rules block
+   * retired ones). Pass it to keep a test independent of the clock.
    * @default - the current date
    */
-  readonly catalogDate?: Date;
+  readonly catalogDate?: string;
   /**
    * Models the catalog does not hold (fine-tuned, partner, or newer than the catalog), with the
    * facts the checks need: format, deployment types, PTU sizes for provisioned types.
    * @default - none: every deployment must use a catalog model
    */
-  readonly customModels?: readonly CustomModelSpec[];
+  readonly customModels?: CustomModelSpec[];
 }
 
 /** The built-in role `grantInference` assigns: call deployments, nothing else. */
@@ -210,6 +231,7 @@ export function foundryAccountProblems(
   const errors = [
     ...nameProblems(nameRules.aiAccount, args.accountName),
     ...nameProblems(nameRules.customSubDomain, args.accountName),
+    ...requiredTagProblems(args.tags),
   ];
   const warnings: string[] = [];
   const specs = args.deployments ?? [];
@@ -295,6 +317,38 @@ function clientIdOf(
     .apply((identity) => identity.clientId);
 }
 
+/** What a `FoundryAccount` declared, for TypeScript programs (see `ComponentHandles`). */
+interface FoundryAccountHandles {
+  readonly name: string;
+  readonly account: cognitiveservices.Account;
+  readonly raiPolicy: cognitiveservices.RaiPolicy;
+  readonly deployments: Readonly<Record<string, DeploymentResource>>;
+  readonly projects: Readonly<Record<string, cognitiveservices.Project>>;
+}
+
+/**
+ * The customer-managed key settings of the account: the key in Key Vault, read by the user-assigned
+ * identity (`foundryAccountProblems` refuses a key without one).
+ */
+function encryptionOf(
+  cmk: CustomerManagedKeySpec,
+  parent: pulumi.Resource,
+): azureInputs.cognitiveservices.EncryptionArgs {
+  const identity = cmk.userAssignedIdentityResourceId;
+  if (identity === undefined) {
+    throw new pulumi.ResourceError("customerManagedKey needs userAssignedIdentityResourceId", parent);
+  }
+  return {
+    keySource: "Microsoft.KeyVault",
+    keyVaultProperties: {
+      keyName: cmk.keyName,
+      keyVersion: cmk.keyVersion,
+      keyVaultUri: vaultUriOf(cmk.keyVaultResourceId),
+      identityClientId: clientIdOf(identity, parent),
+    },
+  };
+}
+
 /**
  * A Microsoft Foundry resource (`Microsoft.CognitiveServices/accounts`, kind `AIServices`), secure by
  * default: Entra ID only, system-assigned identity, custom subdomain, no public network access
@@ -303,6 +357,9 @@ function clientIdOf(
  * customer-managed key, role assignments, diagnostic settings and lock.
  */
 export class FoundryAccount extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:FoundryAccount`. */
+  public static readonly typeToken = "foundry-platform:index:FoundryAccount";
+
   /** Azure name of the account. */
   public readonly name: pulumi.Output<string>;
   /** ARM resource id of the account. */
@@ -311,24 +368,38 @@ export class FoundryAccount extends pulumi.ComponentResource {
   public readonly endpoint: pulumi.Output<string>;
   /** Principal id of the account's system-assigned identity (empty without one). */
   public readonly principalId: pulumi.Output<string>;
-  /** The account resource. */
-  public readonly account: cognitiveservices.Account;
-  /** The strict default content filter. */
-  public readonly raiPolicy: cognitiveservices.RaiPolicy;
-  /** Deployments by deployment name. */
-  public readonly deployments: Readonly<Record<string, DeploymentResource>>;
   /** What the account deploys, as plain data (names, models, versions, types, capacities, spillover). */
-  public readonly deploymentSpecs: readonly DeployedModel[];
-  /** Foundry projects by project name. */
-  public readonly projects: Readonly<Record<string, cognitiveservices.Project>>;
+  public readonly deploymentSpecs: DeployedModel[];
+  /** ARM ids of the Foundry projects, by project name. */
+  public readonly projectResourceIds: pulumi.Output<Record<string, string>>;
 
-  private readonly componentName: string;
+  /** The account resource (TypeScript only). */
+  public get account(): cognitiveservices.Account {
+    return accountHandles.of(this).account;
+  }
+  /** The strict default content filter (TypeScript only). */
+  public get raiPolicy(): cognitiveservices.RaiPolicy {
+    return accountHandles.of(this).raiPolicy;
+  }
+  /** Deployments by deployment name (TypeScript only). */
+  public get deployments(): Readonly<Record<string, DeploymentResource>> {
+    return accountHandles.of(this).deployments;
+  }
+  /** Foundry projects by project name (TypeScript only). */
+  public get projects(): Readonly<Record<string, cognitiveservices.Project>> {
+    return accountHandles.of(this).projects;
+  }
 
   constructor(name: string, args: FoundryAccountArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("foundry-platform:foundry:FoundryAccount", name, {}, opts);
-    this.componentName = name;
+    super(
+      FoundryAccount.typeToken,
+      name,
+      {},
+      withFormerType(opts, "foundry-platform:foundry:FoundryAccount"),
+    );
 
-    const problems = foundryAccountProblems(args, args.catalogDate ?? new Date());
+    const day = catalogDayOf(args.catalogDate);
+    const problems = day.on ? foundryAccountProblems(args, day.on) : { errors: day.problems, warnings: [] };
     if (problems.errors.length > 0) {
       throw new pulumi.ResourceError(`FoundryAccount '${name}': ${problems.errors.join("; ")}`, this);
     }
@@ -339,8 +410,8 @@ export class FoundryAccount extends pulumi.ComponentResource {
     const acls = args.networkAcls;
     const cmk = args.customerManagedKey;
     const projects = args.projects ?? [];
-    const tags = args.tags ?? {};
-    this.account = new cognitiveservices.Account(
+    const tags = args.tags;
+    const account = new cognitiveservices.Account(
       name,
       {
         resourceGroupName: args.resourceGroupName,
@@ -362,22 +433,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
               }
             : { defaultAction: "Deny", bypass: "AzureServices" },
           ...(projects.length > 0 ? { allowProjectManagement: true } : {}),
-          ...(cmk
-            ? {
-                encryption: {
-                  keySource: "Microsoft.KeyVault",
-                  keyVaultProperties: {
-                    keyName: cmk.keyName,
-                    keyVersion: cmk.keyVersion,
-                    keyVaultUri: vaultUriOf(cmk.keyVaultResourceId),
-                    identityClientId: clientIdOf(
-                      cmk.userAssignedIdentityResourceId as pulumi.Input<string>,
-                      this,
-                    ),
-                  },
-                },
-              }
-            : {}),
+          ...(cmk ? { encryption: encryptionOf(cmk, this) } : {}),
         },
         tags,
       },
@@ -386,11 +442,11 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     // Account children are written one at a time: content filter, deployments, then projects.
     const raiPolicyName = args.defaultRaiPolicyName ?? defaultRaiPolicyName;
-    this.raiPolicy = new cognitiveservices.RaiPolicy(
+    const raiPolicy = new cognitiveservices.RaiPolicy(
       `${name}-rai`,
       {
         resourceGroupName: args.resourceGroupName,
-        accountName: this.account.name,
+        accountName: account.name,
         raiPolicyName,
         properties: {
           basePolicyName: "Microsoft.DefaultV2",
@@ -400,26 +456,26 @@ export class FoundryAccount extends pulumi.ComponentResource {
         },
         tags,
       },
-      { parent: this.account },
+      { parent: account },
     );
 
     const specs = args.deployments ?? [];
-    this.deployments = declareDeployments(
+    const deployments = declareDeployments(
       name,
       {
-        account: this.account,
-        accountName: this.account.name,
+        account,
+        accountName: account.name,
         resourceGroupName: args.resourceGroupName,
         tags,
         defaultRaiPolicyName: raiPolicyName,
-        after: [this.raiPolicy],
+        after: [raiPolicy],
         customModels: args.customModels,
       },
       specs,
     );
     this.deploymentSpecs = specs.map((s) => deployedModelOf(s, raiPolicyName, args.customModels));
 
-    const created: pulumi.Resource[] = [this.raiPolicy, ...Object.values(this.deployments)];
+    const created: pulumi.Resource[] = [raiPolicy, ...Object.values(deployments)];
     const projectResources: Record<string, cognitiveservices.Project> = {};
     let previous: pulumi.Resource = created[created.length - 1];
     for (const project of projects) {
@@ -427,7 +483,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
         `${name}-project-${project.name}`,
         {
           resourceGroupName: args.resourceGroupName,
-          accountName: this.account.name,
+          accountName: account.name,
           projectName: project.name,
           location: args.location,
           identity: { type: "SystemAssigned" },
@@ -437,20 +493,23 @@ export class FoundryAccount extends pulumi.ComponentResource {
           },
           tags,
         },
-        { parent: this.account, dependsOn: [previous] },
+        { parent: account, dependsOn: [previous] },
       );
       projectResources[project.name] = resource;
       created.push(resource);
       previous = resource;
     }
-    this.projects = projectResources;
+    accountHandles.set(this, { name, account, raiPolicy, deployments, projects: projectResources });
+    this.projectResourceIds = pulumi
+      .all(Object.entries(projectResources).map(([p, r]) => r.id.apply((id) => [p, id] as const)))
+      .apply((pairs) => Object.fromEntries(pairs));
 
     for (const pe of declarePrivateEndpoints(
       name,
       {
         resourceGroupName: args.resourceGroupName,
         location: args.location,
-        resourceId: this.account.id,
+        resourceId: account.id,
         resourceName: args.accountName,
         groupIds: ["account"],
         tags,
@@ -460,23 +519,24 @@ export class FoundryAccount extends pulumi.ComponentResource {
     )) {
       created.push(pe.endpoint, ...(pe.dnsZoneGroup ? [pe.dnsZoneGroup] : []));
     }
-    created.push(...assignRoles(name, this.account.id, args.roleAssignments ?? [], { parent: this }));
+    created.push(...assignRoles(name, account.id, args.roleAssignments ?? [], { parent: this }));
     created.push(
-      ...declareDiagnosticSettings(name, this.account.id, args.diagnosticSettings ?? [], { parent: this }),
+      ...declareDiagnosticSettings(name, account.id, args.diagnosticSettings ?? [], { parent: this }),
     );
     // Last, so that a ReadOnly lock does not block the writes above.
-    declareLock(name, this.account.id, args.lock, { parent: this, dependsOn: created });
+    declareLock(name, account.id, args.lock, { parent: this, dependsOn: created });
 
-    this.name = this.account.name;
-    this.resourceId = this.account.id;
-    this.endpoint = this.account.properties.apply((p) => p.endpoint ?? "");
-    this.principalId = this.account.identity.apply((i) => i?.principalId ?? "");
+    this.name = account.name;
+    this.resourceId = account.id;
+    this.endpoint = account.properties.apply((p) => p.endpoint ?? "");
+    this.principalId = account.identity.apply((i) => i?.principalId ?? "");
     this.registerOutputs({
       name: this.name,
       resourceId: this.resourceId,
       endpoint: this.endpoint,
       principalId: this.principalId,
       deploymentSpecs: this.deploymentSpecs,
+      projectResourceIds: this.projectResourceIds,
     });
   }
 
@@ -491,23 +551,26 @@ export class FoundryAccount extends pulumi.ComponentResource {
     principalType: PrincipalType,
     grantName?: string,
   ): authorization.RoleAssignment {
+    const { name, account } = accountHandles.of(this);
     const key = grantName ?? (typeof principalId === "string" ? principalId : undefined);
     if (key === undefined) {
       throw new pulumi.ResourceError(
-        `FoundryAccount '${this.componentName}': grantInference needs a grantName when the principal id is an output, for example grantInference(gateway.principalId, "ServicePrincipal", "gateway")`,
+        `FoundryAccount '${name}': grantInference needs a grantName when the principal id is an output, for example grantInference(gateway.principalId, "ServicePrincipal", "gateway")`,
         this,
       );
     }
     return assignRole(
-      `${this.componentName}-inference-${key}`,
+      `${name}-inference-${key}`,
       {
-        scope: this.account.id,
+        scope: account.id,
         principalId,
         principalType,
         roleDefinitionIdOrName: inferenceRole,
-        description: `Inference on ${this.componentName}'s deployments`,
+        description: `Inference on ${name}'s deployments`,
       },
       { parent: this },
     );
   }
 }
+
+const accountHandles = new ComponentHandles<FoundryAccount, FoundryAccountHandles>();

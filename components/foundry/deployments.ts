@@ -53,7 +53,7 @@ export interface ModelRoutingSpec {
    * The models the router may pick from; keep two or more so the router can fail over.
    * @default - every model the router version supports
    */
-  readonly models?: readonly RoutedModelSpec[];
+  readonly models?: RoutedModelSpec[];
 }
 
 /** A model deployment as a user declares it. */
@@ -113,7 +113,7 @@ export interface ModelDeploymentSpec {
    * Where `expectedTraffic` comes from, recorded in the tag (for example `team assistants`).
    * @default ["declared"] when `expectedTraffic` is given
    */
-  readonly trafficSources?: readonly string[];
+  readonly trafficSources?: string[];
   /**
    * Provisioned types only: how the PTUs are billed, recorded in the `ptuPricing` tag that plans and
    * the budget rule price the deployment by. A reservation is bought separately in the Azure portal
@@ -135,27 +135,42 @@ export interface ModelDeploymentSpec {
 export interface DeployedModel {
   /** Deployment name (what clients put in the URL). */
   readonly name: string;
+  /** Model name. */
   readonly model: string;
   /** Model format, for example `OpenAI`. */
   readonly format: string;
-  /** Pinned version; undefined when Azure picks the default version. */
+  /** Pinned version; absent when Azure picks the default version. */
   readonly version?: string;
+  /** Deployment type (the SKU name). */
   readonly type: DeploymentType;
   /** Thousands of tokens per minute, or PTUs for provisioned types. */
   readonly capacity: number;
+  /** When Azure moves the deployment to a new model version. */
   readonly versionUpgradeOption: VersionUpgradeOption;
   /** Name of the deployment that takes this one's overflow, if any. */
   readonly spillover?: string;
+  /** Content filter (RAI policy) of the deployment. */
   readonly raiPolicyName: string;
   /** Routing settings of a model-router deployment. */
-  readonly routing?: {
-    readonly mode: RoutingMode;
-    readonly models?: readonly {
-      readonly format: string;
-      readonly model: string;
-      readonly version: string;
-    }[];
-  };
+  readonly routing?: DeployedRouting;
+}
+
+/** The routing settings a model-router deployment is declared with. */
+export interface DeployedRouting {
+  /** How the router trades cost against quality. */
+  readonly mode: RoutingMode;
+  /** The models the router may pick from; absent when it may pick any it supports. */
+  readonly models?: DeployedRoutedModel[];
+}
+
+/** One model a model-router deployment may pick. */
+export interface DeployedRoutedModel {
+  /** Model format, for example `OpenAI`. */
+  readonly format: string;
+  /** Model name. */
+  readonly model: string;
+  /** Model version. */
+  readonly version: string;
 }
 
 /**

@@ -2,12 +2,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DiagnosticSettingSpec, LockSpec, RoleAssignmentSpec } from "../common/avm";
 import { nameProblems, nameRules } from "../common/naming";
-import { RequiredTags } from "../common/tags";
+import { requiredTagProblems, Tags } from "../common/tags";
 import { GatewaySemanticCache, semanticCacheProblems } from "./cache";
 import { contentSafetyProblems, GatewayContentSafety } from "./content-safety";
 import { circuitBreakerProblems, CircuitBreakerRuleSpec, defaultCircuitBreakerRule } from "./pools";
 import { teamProblems, GatewayTeam } from "./products";
-import { gatewayNetworkMode } from "../network/facts";
+import { gatewayNetworkMode, GatewayVirtualNetworkType } from "../network/facts";
 import { GatewaySku, gatewaySkus } from "./sku";
 import {
   accountRouteProblems,
@@ -34,20 +34,14 @@ export interface GatewayVirtualNetwork {
    * network only. The v2 tiers always integrate outbound (`External`).
    * @default "External"
    */
-  readonly type?: "External" | "Internal";
+  readonly type?: GatewayVirtualNetworkType;
 }
 
-export interface AiGatewayArgs {
-  /** Resource group of the API Management service (and of the Redis cluster, if any). */
-  readonly resourceGroupName: pulumi.Input<string>;
-  /** Region of the service. */
-  readonly location: string;
-  /**
-   * Azure name of the new service (`<name>.azure-api.net`, globally unique). Required unless
-   * `existingServiceId` is given.
-   * @default - none
-   */
-  readonly serviceName?: string;
+/**
+ * The gateway settings `AiPlatform` passes to `AiGateway` as they are: one definition for both, so an
+ * option added here reaches platform users too.
+ */
+export interface AiGatewayOptions {
   /**
    * Use this existing API Management service instead of creating one. Its tier, TLS settings and
    * identity are then its own: it must have a system-assigned identity. Mutually exclusive with
@@ -65,31 +59,23 @@ export interface AiGatewayArgs {
    * @default 1
    */
   readonly capacity?: number;
-  /** Publisher e-mail of a new service (API Management requires one). */
+  /**
+   * Publisher e-mail of a new service (API Management requires one).
+   * @default - none; required unless `existingServiceId` is given
+   */
   readonly publisherEmail?: pulumi.Input<string>;
   /**
+   * Publisher name of a new service.
    * @default "AI platform"
    */
   readonly publisherName?: pulumi.Input<string>;
-  /**
-   * Join a virtual network so the gateway reaches private-only accounts through their private endpoints.
-   * @default - no virtual network: the gateway reaches only accounts with public network access
-   */
-  readonly virtualNetwork?: GatewayVirtualNetwork;
-  /** The model deployments the gateway fronts. */
-  readonly targets: readonly GatewayModelTarget[];
   /** Teams: one product, policy and subscription each. */
-  readonly teams: readonly GatewayTeam[];
-  /**
-   * Region whose standard deployments come before other regions' in the pools.
-   * @default `location`
-   */
-  readonly primaryRegion?: string;
+  readonly teams: GatewayTeam[];
   /**
    * The circuit-breaker rule of every model backend (API Management takes exactly one).
    * @default [defaultCircuitBreakerRule] - trips on the first 429 or 5xx in a minute, for a minute or the Retry-After
    */
-  readonly circuitBreakerRules?: readonly CircuitBreakerRuleSpec[];
+  readonly circuitBreakerRules?: CircuitBreakerRuleSpec[];
   /**
    * The circuit-breaker rule of every provisioned (PTU) deployment's backend.
    * @default defaultProvisionedCircuitBreakerRule - the first 429 or 5xx takes it out for its Retry-After or 10 seconds
@@ -106,31 +92,80 @@ export interface AiGatewayArgs {
    */
   readonly estimatePromptTokens?: boolean;
   /**
-   * Token metrics (`llm-emit-token-metric`) namespace; `false` emits none. Metrics reach
-   * Application Insights once `applicationInsights` is given.
+   * Emit token metrics (`llm-emit-token-metric`): prompt and completion tokens by team and model.
+   * They reach Application Insights once `applicationInsights` is given.
+   * @default true
+   */
+  readonly emitTokenMetrics?: boolean;
+  /**
+   * Namespace of the token metrics.
    * @default "ai-gateway"
    */
-  readonly tokenMetricsNamespace?: string | false;
-  /** @default - no Application Insights logger; token metrics have nowhere to go */
+  readonly tokenMetricsNamespace?: string;
+  /**
+   * Application Insights that receives the gateway's telemetry and token metrics.
+   * @default - no Application Insights logger (`AiPlatform`: its own Application Insights)
+   */
   readonly applicationInsights?: GatewayApplicationInsights;
-  /** @default { enabled: true, logMessages: false } */
+  /**
+   * Logging of LLM requests to the gateway's Azure Monitor logs.
+   * @default { enabled: true, logMessages: false }
+   */
   readonly llmLogging?: GatewayLlmLogging;
-  /** @default - no semantic cache */
-  readonly semanticCache?: GatewaySemanticCache;
-  /** @default - no content safety screening */
+  /**
+   * Azure AI Content Safety screening of prompts.
+   * @default - no content safety screening
+   */
   readonly contentSafety?: GatewayContentSafety;
-  /** Role assignments on the service. @default - none */
-  readonly roleAssignments?: readonly RoleAssignmentSpec[];
+  /**
+   * Role assignments on the service.
+   * @default - none
+   */
+  readonly roleAssignments?: RoleAssignmentSpec[];
+  /**
+   * Management lock on the service.
+   * @default - no lock
+   */
+  readonly lock?: LockSpec;
+}
+
+/** The arguments of `AiGateway`. */
+export interface AiGatewayArgs extends AiGatewayOptions {
+  /** Resource group of the API Management service (and of the Redis cluster, if any). */
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Region of the service. */
+  readonly location: string;
+  /**
+   * Azure name of the new service (`<name>.azure-api.net`, globally unique). Required unless
+   * `existingServiceId` is given.
+   * @default - none
+   */
+  readonly serviceName?: string;
+  /**
+   * Join a virtual network so the gateway reaches private-only accounts through their private endpoints.
+   * @default - no virtual network: the gateway reaches only accounts with public network access
+   */
+  readonly virtualNetwork?: GatewayVirtualNetwork;
+  /** The model deployments the gateway fronts. */
+  readonly targets: GatewayModelTarget[];
+  /**
+   * Region whose standard deployments come before other regions' in the pools.
+   * @default `location`
+   */
+  readonly primaryRegion?: string;
+  /**
+   * Semantic cache in front of the models.
+   * @default - no semantic cache
+   */
+  readonly semanticCache?: GatewaySemanticCache;
   /**
    * Where the service's logs go (AVM `diagnosticSettings`); the LLM request logs reach Log Analytics
    * only through them. Required, as the diagnostic-logs policy demands them: pass `[]` only when
    * another component declares them (`AiPlatform` does, through its `Observability`).
    */
-  readonly diagnosticSettings: readonly DiagnosticSettingSpec[];
-  /** @default - no lock */
-  readonly lock?: LockSpec;
+  readonly diagnosticSettings: DiagnosticSettingSpec[];
   /** Tags of every taggable resource: `environment`, `owner` and `costCenter` at least. */
-  readonly tags: RequiredTags;
+  readonly tags: Tags;
 }
 
 const serviceIdPattern =
@@ -140,6 +175,27 @@ const serviceIdPattern =
 export function parseServiceId(id: string): { resourceGroupName: string; serviceName: string } | undefined {
   const m = serviceIdPattern.exec(id);
   return m ? { resourceGroupName: m[1], serviceName: m[2] } : undefined;
+}
+
+/** Where the gateway runs: an existing API Management service, or a new one with what a new one needs. */
+export type GatewayService =
+  | {
+      readonly existing: true;
+      readonly resourceId: string;
+      readonly resourceGroupName: string;
+      readonly serviceName: string;
+    }
+  | { readonly existing: false; readonly serviceName: string; readonly publisherEmail: pulumi.Input<string> };
+
+/** The service the arguments describe; undefined when they describe none (`gatewayArgsProblems` says why). */
+export function gatewayServiceOf(args: AiGatewayArgs): GatewayService | undefined {
+  if (args.existingServiceId !== undefined) {
+    const parsed = parseServiceId(args.existingServiceId);
+    return parsed && { existing: true, resourceId: args.existingServiceId, ...parsed };
+  }
+  return args.serviceName !== undefined && args.publisherEmail !== undefined
+    ? { existing: false, serviceName: args.serviceName, publisherEmail: args.publisherEmail }
+    : undefined;
 }
 
 /** Every problem with the gateway's arguments, as sentences naming what to fix. */
@@ -206,6 +262,7 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
     ),
   );
   problems.push(...telemetryProblems(args.applicationInsights, args.llmLogging, args.tokenMetricsNamespace));
+  problems.push(...requiredTagProblems(args.tags));
   problems.push(...semanticCacheProblems(args.semanticCache, args.targets));
   problems.push(...contentSafetyProblems(args.contentSafety));
   return problems;

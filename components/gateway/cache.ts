@@ -16,7 +16,7 @@ export type SemanticCacheOptions = NonNullable<InferenceApiPolicyOptions["semant
 /** Semantic cache: answers similar prompts from Azure Managed Redis (RediSearch) instead of the model. */
 export interface GatewaySemanticCache {
   /** The embeddings deployment (among the targets) that vectorises prompts. */
-  readonly embeddings: { readonly account: string; readonly deployment: string };
+  readonly embeddings: GatewayDeploymentRef;
   /**
    * Similarity threshold 0–1; smaller means only closer prompts hit. Above 0.2 risks wrong answers.
    * @default 0.05
@@ -28,20 +28,31 @@ export interface GatewaySemanticCache {
    */
   readonly durationSeconds?: number;
   /** The Azure Managed Redis cluster created for the cache. */
-  readonly redis: {
-    /** Cluster name (1–60 letters, digits, single hyphens). */
-    readonly clusterName: string;
-    /**
-     * SKU; RediSearch needs a Memory Optimized, Balanced or Compute Optimized SKU.
-     * @default "Balanced_B0"
-     */
-    readonly sku?: string;
-    /**
-     * Region of the cluster.
-     * @default the gateway's region
-     */
-    readonly location?: string;
-  };
+  readonly redis: GatewayRedisSpec;
+}
+
+/** A deployment among the gateway's targets. */
+export interface GatewayDeploymentRef {
+  /** Logical name of the account that holds the deployment. */
+  readonly account: string;
+  /** Deployment name. */
+  readonly deployment: string;
+}
+
+/** The Azure Managed Redis cluster of the semantic cache. */
+export interface GatewayRedisSpec {
+  /** Cluster name (1–60 letters, digits, single hyphens). */
+  readonly clusterName: string;
+  /**
+   * SKU; RediSearch needs a Memory Optimized, Balanced or Compute Optimized SKU.
+   * @default "Balanced_B0"
+   */
+  readonly sku?: string;
+  /**
+   * Region of the cluster.
+   * @default the gateway's region
+   */
+  readonly location?: string;
 }
 
 const redisClusterName = /^(?!-)(?!.*--)[A-Za-z0-9-]{1,60}(?<!-)$/;
@@ -152,7 +163,13 @@ export function declareSemanticCache(
     },
     { parent: scope.parent },
   );
-  const target = embeddingsTarget(cache, targets) as GatewayModelTarget;
+  const target = embeddingsTarget(cache, targets);
+  if (target === undefined) {
+    throw new pulumi.ResourceError(
+      `semanticCache.embeddings: no target is deployment '${cache.embeddings.deployment}' of account '${cache.embeddings.account}'`,
+      scope.parent,
+    );
+  }
   const backendId = `embeddings-${targetBackendId(target)}`.slice(0, 80);
   new apimanagement.Backend(
     `${name}-backend-embeddings`,

@@ -6,7 +6,6 @@ import { joinUrl, ServiceScope } from "./pools";
 import { apimPreviewApiVersion } from "./telemetry";
 import { cognitiveServicesAudience } from "./xml/documents";
 import { ContentSafetyOptions } from "./xml/fragments";
-import { ContentSafetyCategory } from "./xml/reference";
 
 /** Azure AI Content Safety screening of prompts (`llm-content-safety`); violations get 403. */
 export interface GatewayContentSafety {
@@ -14,12 +13,45 @@ export interface GatewayContentSafety {
   readonly endpoint: pulumi.Input<string>;
   /** ARM id of the Content Safety resource; the gateway's identity gets Cognitive Services User on it. */
   readonly resourceId: pulumi.Input<string>;
-  /** @default true */
+  /**
+   * Screen prompts for jailbreak attempts (Prompt Shields).
+   * @default true
+   */
   readonly shieldPrompt?: boolean;
-  /** Severity (0–7) at which each category blocks. @default Hate, SelfHarm, Sexual, Violence at 4 */
-  readonly categories?: Readonly<Partial<Record<ContentSafetyCategory, number>>>;
-  /** @default - none */
-  readonly blocklists?: readonly string[];
+  /**
+   * Severity (0–7) at which each category blocks.
+   * @default Hate, SelfHarm, Sexual, Violence at 4
+   */
+  readonly categories?: ContentSafetyThresholds;
+  /**
+   * Names of blocklists of the Content Safety resource to screen prompts with.
+   * @default - none
+   */
+  readonly blocklists?: string[];
+}
+
+/** The severity (0–7) at which each Content Safety harm category blocks a prompt. */
+export interface ContentSafetyThresholds {
+  /**
+   * Hate and fairness.
+   * @default 4
+   */
+  readonly Hate?: number;
+  /**
+   * Self-harm.
+   * @default 4
+   */
+  readonly SelfHarm?: number;
+  /**
+   * Sexual content.
+   * @default 4
+   */
+  readonly Sexual?: number;
+  /**
+   * Violence.
+   * @default 4
+   */
+  readonly Violence?: number;
 }
 
 /** Problems with the content safety arguments, as sentences naming what to fix. */

@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as apimanagement from "@pulumi/azure-native/apimanagement";
+import { withFormerType } from "../common/aliases";
 import { declareDiagnosticSettings } from "../common/diagnostics";
+import { ComponentHandles } from "../common/handles";
 import { declareLock } from "../common/lock";
 import { assignRole, assignRoles } from "../common/role-assignment";
-import { AiGatewayArgs, gatewayArgsProblems, GatewayVirtualNetwork, parseServiceId } from "./args";
+import { AiGatewayArgs, gatewayArgsProblems, gatewayServiceOf, GatewayVirtualNetwork } from "./args";
 import { inferenceApiDefinition } from "./api-definition";
 import { declareSemanticCache } from "./cache";
 import { declareContentSafety } from "./content-safety";
@@ -14,12 +16,11 @@ import {
   GatewayModelTarget,
   planAccountRoutes,
   planPools,
-  PoolPlan,
   retryCountFor,
   routeTable,
 } from "./targets";
 import { declareApplicationInsights, declareLlmLogging } from "./telemetry";
-import { GatewayRoute, inferenceApiPolicy } from "./xml/documents";
+import { inferenceApiPolicy } from "./xml/documents";
 import { GatewaySku } from "./sku";
 
 /** Custom properties that turn off TLS 1.0, TLS 1.1 and SSL 3.0 toward clients and backends, and 3DES. */
@@ -92,6 +93,9 @@ export function virtualNetworkProperties(
  * no sample products and no keys toward the models.
  */
 export class AiGateway extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:AiGateway`. */
+  public static readonly typeToken = "foundry-platform:index:AiGateway";
+
   /** Azure name of the service. */
   public readonly name: pulumi.Output<string>;
   /** ARM id of the service. */
@@ -102,39 +106,41 @@ export class AiGateway extends pulumi.ComponentResource {
   public readonly inferenceUrl: pulumi.Output<string>;
   /** Principal id of the service's system-assigned identity. */
   public readonly principalId: pulumi.Output<string>;
-  /** The created service (undefined when an existing one is used). */
-  public readonly service?: apimanagement.ApiManagementService;
-  /** The inference API. */
-  public readonly api: apimanagement.Api;
-  /** The planned pools (one per model). */
-  public readonly pools: readonly PoolPlan[];
-  /** Requested name → model and pool. */
-  public readonly routes: readonly GatewayRoute[];
   /** Product id of each team, by team name. */
-  public readonly teamProductIds: Readonly<Record<string, string>>;
+  public readonly teamProductIds: Record<string, string>;
+
+  /** The created service, undefined when an existing one is used (TypeScript only). */
+  public get service(): apimanagement.ApiManagementService | undefined {
+    return gatewayHandles.of(this).service;
+  }
+  /** The inference API (TypeScript only). */
+  public get api(): apimanagement.Api {
+    return gatewayHandles.of(this).api;
+  }
 
   constructor(name: string, args: AiGatewayArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("foundry-platform:gateway:AiGateway", name, {}, opts);
+    super(AiGateway.typeToken, name, {}, withFormerType(opts, "foundry-platform:gateway:AiGateway"));
 
     const problems = gatewayArgsProblems(args);
-    if (problems.length > 0) {
+    const target = gatewayServiceOf(args);
+    if (problems.length > 0 || target === undefined) {
       throw new pulumi.ResourceError(`AiGateway '${name}': ${problems.join("; ")}`, this);
     }
 
-    const tags = args.tags ?? {};
+    const tags = args.tags;
     const sku = args.sku ?? "StandardV2";
     let serviceName: pulumi.Input<string>;
     let resourceGroupName: pulumi.Input<string>;
-    if (args.existingServiceId !== undefined) {
-      const parsed = parseServiceId(args.existingServiceId) as {
-        resourceGroupName: string;
-        serviceName: string;
-      };
-      serviceName = parsed.serviceName;
-      resourceGroupName = parsed.resourceGroupName;
-      const existing = apimanagement.getApiManagementServiceOutput(parsed, { parent: this });
-      this.name = pulumi.output(parsed.serviceName);
-      this.resourceId = pulumi.output(args.existingServiceId);
+    let created: apimanagement.ApiManagementService | undefined;
+    if (target.existing) {
+      serviceName = target.serviceName;
+      resourceGroupName = target.resourceGroupName;
+      const existing = apimanagement.getApiManagementServiceOutput(
+        { resourceGroupName: target.resourceGroupName, serviceName: target.serviceName },
+        { parent: this },
+      );
+      this.name = pulumi.output(target.serviceName);
+      this.resourceId = pulumi.output(target.resourceId);
       this.gatewayUrl = existing.apply((s) => s.gatewayUrl);
       this.principalId = existing.apply((s) => s.identity?.principalId ?? "");
     } else {
@@ -142,11 +148,11 @@ export class AiGateway extends pulumi.ComponentResource {
         `${name}-apim`,
         {
           resourceGroupName: args.resourceGroupName,
-          serviceName: args.serviceName,
+          serviceName: target.serviceName,
           location: args.location,
           sku: { name: sku, capacity: args.capacity ?? 1 },
           identity: { type: "SystemAssigned" },
-          publisherEmail: args.publisherEmail as pulumi.Input<string>,
+          publisherEmail: target.publisherEmail,
           publisherName: args.publisherName ?? "AI platform",
           customProperties: securityCustomProperties(sku),
           ...virtualNetworkProperties(args.virtualNetwork),
@@ -156,7 +162,7 @@ export class AiGateway extends pulumi.ComponentResource {
         },
         { parent: this },
       );
-      this.service = service;
+      created = service;
       serviceName = service.name;
       resourceGroupName = args.resourceGroupName;
       this.name = service.name;
@@ -187,16 +193,16 @@ export class AiGateway extends pulumi.ComponentResource {
       );
     }
 
-    this.pools = planPools(args.targets, args.primaryRegion ?? args.location);
-    this.routes = routeTable(this.pools);
+    const pools = planPools(args.targets, args.primaryRegion ?? args.location);
+    const routes = routeTable(pools);
     declareBackendsAndPools(
       scope,
-      this.pools,
+      pools,
       (args.circuitBreakerRules ?? [defaultCircuitBreakerRule])[0],
       args.provisionedCircuitBreakerRule,
     );
     // The Responses API and the batch API are bound to one account each: its own v1 API.
-    const accountRoutes = planAccountRoutes(args.targets, this.pools, args.primaryRegion ?? args.location);
+    const accountRoutes = planAccountRoutes(args.targets, pools, args.primaryRegion ?? args.location);
     const bound = [accountRoutes.responses, accountRoutes.batch].filter(
       (r): r is AccountRoute => r !== undefined,
     );
@@ -217,7 +223,7 @@ export class AiGateway extends pulumi.ComponentResource {
       args.contentSafety && declareContentSafety(scope, args.contentSafety, this.principalId);
 
     const apiPath = args.apiPath ?? "openai";
-    this.api = new apimanagement.Api(
+    const api = new apimanagement.Api(
       `${name}-api`,
       {
         resourceGroupName,
@@ -240,18 +246,18 @@ export class AiGateway extends pulumi.ComponentResource {
     this.inferenceUrl = pulumi.interpolate`${this.gatewayUrl}/${apiPath}`;
 
     const metricsNamespace =
-      args.tokenMetricsNamespace === false ? undefined : (args.tokenMetricsNamespace ?? "ai-gateway");
+      args.emitTokenMetrics === false ? undefined : (args.tokenMetricsNamespace ?? "ai-gateway");
     const apiPolicy = new apimanagement.ApiPolicy(
       `${name}-api-policy`,
       {
         resourceGroupName,
         serviceName,
-        apiId: this.api.name,
+        apiId: api.name,
         policyId: "policy",
         format: "xml",
         value: inferenceApiPolicy({
-          routes: this.routes,
-          retryCount: retryCountFor(this.pools),
+          routes,
+          retryCount: retryCountFor(pools),
           responses: accountRoutes.responses
             ? {
                 backendId: accountRoutes.responses.backendId,
@@ -267,14 +273,15 @@ export class AiGateway extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const teams = declareTeams(scope, this.api, args.teams, this.routes, args.estimatePromptTokens ?? true);
+    gatewayHandles.set(this, { service: created, api });
+    const teams = declareTeams(scope, api, args.teams, routes, args.estimatePromptTokens ?? true);
     this.teamProductIds = Object.fromEntries(Object.keys(teams).map((t) => [t, `team-${t}`]));
 
     // Application Insights is passed in, never connected later: every child exists before registerOutputs.
     if (args.applicationInsights) {
-      declareApplicationInsights(scope, this.api, args.applicationInsights, apiPolicy);
+      declareApplicationInsights(scope, api, args.applicationInsights, apiPolicy);
     }
-    declareLlmLogging(scope, this.api, args.llmLogging, apiPolicy);
+    declareLlmLogging(scope, api, args.llmLogging, apiPolicy);
 
     assignRoles(`${name}-apim`, this.resourceId, args.roleAssignments ?? [], { parent: this });
     declareDiagnosticSettings(`${name}-apim`, this.resourceId, args.diagnosticSettings ?? [], {
@@ -288,9 +295,18 @@ export class AiGateway extends pulumi.ComponentResource {
       gatewayUrl: this.gatewayUrl,
       inferenceUrl: this.inferenceUrl,
       principalId: this.principalId,
+      teamProductIds: this.teamProductIds,
     });
   }
 }
+
+/** What an `AiGateway` declared, for TypeScript programs (see `ComponentHandles`). */
+interface AiGatewayHandles {
+  readonly service?: apimanagement.ApiManagementService;
+  readonly api: apimanagement.Api;
+}
+
+const gatewayHandles = new ComponentHandles<AiGateway, AiGatewayHandles>();
 
 /** The backend of an account's own v1 API (`<endpoint>/openai/v1`), for the operations bound to it. */
 function declareAccountBackend(scope: ServiceScope, route: AccountRoute): apimanagement.Backend {

@@ -18,7 +18,9 @@ export interface ServiceScope {
 
 /** A status code range counted as a failure. */
 export interface StatusCodeRange {
+  /** Lowest status code of the range. */
   readonly min: number;
+  /** Highest status code of the range. */
   readonly max: number;
 }
 
@@ -27,18 +29,30 @@ export interface StatusCodeRange {
  * backend is skipped by its pool (a pool whose members are all tripped answers 503).
  */
 export interface CircuitBreakerRuleSpec {
-  /** @default "breaker" */
+  /**
+   * Name of the rule.
+   * @default "breaker"
+   */
   readonly name?: string;
   /**
    * Failures within `interval` that trip the breaker.
    * @default 1 - the first 429 moves traffic on (a provisioned deployment spills at once)
    */
   readonly failureCount?: number;
-  /** ISO 8601 duration. @default "PT1M" */
+  /**
+   * Window the failures are counted in, an ISO 8601 duration.
+   * @default "PT1M"
+   */
   readonly interval?: string;
-  /** @default [{ min: 429, max: 429 }, { min: 500, max: 599 }] */
-  readonly statusCodeRanges?: readonly StatusCodeRange[];
-  /** ISO 8601 duration the backend stays out. @default "PT1M" */
+  /**
+   * Status codes counted as failures.
+   * @default [{ min: 429, max: 429 }, { min: 500, max: 599 }]
+   */
+  readonly statusCodeRanges?: StatusCodeRange[];
+  /**
+   * ISO 8601 duration the backend stays out.
+   * @default "PT1M"
+   */
   readonly tripDuration?: string;
   /**
    * Honour the backend's `Retry-After` header as the trip duration.

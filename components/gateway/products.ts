@@ -23,13 +23,13 @@ export interface GatewayTeam {
   /** Tokens per calendar month for the whole team; beyond it calls get 403 until the month resets. */
   readonly monthlyTokenQuota: number;
   /** Model names the team may call; anything else gets 403 with a JSON error. */
-  readonly allowedModels: readonly string[];
+  readonly allowedModels: string[];
   /**
    * The team's expected traffic per model, averaged over a month. The platform routes it through
    * the model's pool (priorities, weights, PTU overflow) onto the deployments, whose plans price it.
    * @default - none
    */
-  readonly expectedTraffic?: readonly TeamModelTraffic[];
+  readonly expectedTraffic?: TeamModelTraffic[];
 }
 
 /** The product id of a team. */

@@ -3,5 +3,12 @@
  * the cheapest with the AI gateway policies (BasicV2 for dev, StandardV2 by default); Premium and
  * PremiumV2 for zones, multiple regions and network isolation.
  */
-export const gatewaySkus = ["BasicV2", "StandardV2", "Premium", "PremiumV2"] as const;
-export type GatewaySku = (typeof gatewaySkus)[number];
+export const GatewaySku = {
+  BasicV2: "BasicV2",
+  StandardV2: "StandardV2",
+  Premium: "Premium",
+  PremiumV2: "PremiumV2",
+} as const;
+export type GatewaySku = (typeof GatewaySku)[keyof typeof GatewaySku];
+/** Every `GatewaySku` value. */
+export const gatewaySkus: readonly GatewaySku[] = Object.values(GatewaySku);

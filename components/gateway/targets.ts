@@ -39,7 +39,15 @@ export interface GatewayModelTarget {
    * candidate `weightPercent` of the stable deployment's traffic and the stable one the rest.
    * @default - not a candidate
    */
-  readonly canary?: { readonly stable: string; readonly weightPercent: number };
+  readonly canary?: CanaryWeight;
+}
+
+/** A canary candidate's share of its stable deployment's traffic. */
+export interface CanaryWeight {
+  /** Name of the stable deployment (same account). */
+  readonly stable: string;
+  /** Share of the stable deployment's traffic sent to the candidate, 0–100. */
+  readonly weightPercent: number;
 }
 
 /** The maximum number of backends in a pool (Learn, "Backends in API Management"). */

@@ -29,7 +29,10 @@ export interface GatewayApplicationInsights {
 
 /** Logging of LLM requests (token counts, model) to the gateway's Azure Monitor logs. */
 export interface GatewayLlmLogging {
-  /** @default true */
+  /**
+   * Log LLM requests (token counts, model).
+   * @default true
+   */
   readonly enabled?: boolean;
   /**
    * Also log prompts and completions. Off by default: messages may hold personal data.
@@ -47,10 +50,10 @@ export interface GatewayLlmLogging {
 export function telemetryProblems(
   applicationInsights: GatewayApplicationInsights | undefined,
   llmLogging: GatewayLlmLogging | undefined,
-  tokenMetricsNamespace: string | false | undefined,
+  tokenMetricsNamespace: string | undefined,
 ): string[] {
   const problems: string[] = [];
-  if (tokenMetricsNamespace !== undefined && tokenMetricsNamespace !== false) {
+  if (tokenMetricsNamespace !== undefined) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(tokenMetricsNamespace)) {
       problems.push(
         `tokenMetricsNamespace '${tokenMetricsNamespace}' must be 1–64 letters, digits, '.', '_' or '-'`,
@@ -69,6 +72,23 @@ export function telemetryProblems(
 }
 
 const noBodies = { headers: [], body: { bytes: 0 } };
+
+/** The logger's credential, kept secret: the connection string, else the instrumentation key. */
+function loggerCredentials(
+  ai: GatewayApplicationInsights,
+  parent: pulumi.Resource,
+): apimanagement.LoggerArgs["credentials"] {
+  if (ai.connectionString !== undefined) {
+    return { connectionString: pulumi.secret(ai.connectionString) };
+  }
+  if (ai.instrumentationKey !== undefined) {
+    return { instrumentationKey: pulumi.secret(ai.instrumentationKey) };
+  }
+  throw new pulumi.ResourceError(
+    "applicationInsights needs exactly one of connectionString or instrumentationKey",
+    parent,
+  );
+}
 
 /**
  * Sends the gateway's telemetry and token metrics (custom metrics with dimensions) to Application
@@ -91,9 +111,7 @@ export function declareApplicationInsights(
       description: "Application Insights: gateway telemetry and token metrics",
       resourceId: ai.resourceId,
       isBuffered: true,
-      credentials: ai.connectionString
-        ? { connectionString: pulumi.secret(ai.connectionString) }
-        : { instrumentationKey: pulumi.secret(ai.instrumentationKey as pulumi.Input<string>) },
+      credentials: loggerCredentials(ai, scope.parent),
     },
     { parent: scope.parent },
   );

@@ -48,6 +48,7 @@ export interface TrafficDeployment {
 
 /** A team's expected traffic to one model through the gateway. */
 export interface TeamModelTraffic extends ExpectedTraffic {
+  /** The model the traffic calls. */
   readonly model: string;
 }
 

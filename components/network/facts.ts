@@ -15,7 +15,16 @@ import { GatewaySku } from "../gateway/sku";
  *   a network security group required; https://learn.microsoft.com/azure/api-management/virtual-network-injection-resources).
  *   ARM: `virtualNetworkType: External` (public gateway) or `Internal` (private gateway).
  */
-export type GatewayNetworkMode = "Integration" | "Injection";
+export const GatewayNetworkMode = { Integration: "Integration", Injection: "Injection" } as const;
+export type GatewayNetworkMode = (typeof GatewayNetworkMode)[keyof typeof GatewayNetworkMode];
+
+/**
+ * Whether a gateway in a virtual network keeps a public endpoint (`External`) or answers inside the
+ * network only (`Internal`, Premium injection only): ARM `virtualNetworkType`.
+ */
+export const GatewayVirtualNetworkType = { External: "External", Internal: "Internal" } as const;
+export type GatewayVirtualNetworkType =
+  (typeof GatewayVirtualNetworkType)[keyof typeof GatewayVirtualNetworkType];
 
 /** The delegation the outbound-integration subnet needs (Learn, integrate-vnet-outbound, "Delegate the subnet"). */
 export const integrationSubnetDelegation = "Microsoft.Web/serverFarms";
@@ -50,7 +59,7 @@ export interface SecurityRuleSpec {
  * Management" (https://learn.microsoft.com/azure/api-management/virtual-network-reference#required-ports).
  * Client traffic on 443 is allowed from the internet only in External mode.
  */
-export function injectionSecurityRules(mode: "External" | "Internal"): SecurityRuleSpec[] {
+export function injectionSecurityRules(mode: GatewayVirtualNetworkType): SecurityRuleSpec[] {
   const rules: SecurityRuleSpec[] = [
     {
       name: "AllowApiManagementManagement",

@@ -10,11 +10,13 @@ import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { PrivateEndpointSpec } from "../common/avm";
 import { aiServicesPrivateDnsZones } from "../common/private-endpoint";
+import { withFormerType } from "../common/aliases";
 import { Tags } from "../common/tags";
 import {
   cidrContains,
   cidrOverlaps,
   GatewayNetworkMode,
+  GatewayVirtualNetworkType,
   injectionSecurityRules,
   integrationSubnetDelegation,
   isSubnetResourceId,
@@ -22,32 +24,16 @@ import {
   virtualNetworkIdOf,
 } from "./facts";
 
-export interface AiNetworkArgs {
-  /** Resource group of the network, its security group and the private DNS zones. */
-  readonly resourceGroupName: pulumi.Input<string>;
-  /** Region of the virtual network: the gateway's region (API Management joins only a network in its own region). */
-  readonly location: string;
-  /**
-   * How the gateway joins the network; decides the gateway subnet's delegation and security group.
-   * @default "Integration"
-   */
-  readonly gatewayMode?: GatewayNetworkMode;
-  /**
-   * For `Injection`: whether the injected gateway keeps a public endpoint (`External`) or answers
-   * only inside the network (`Internal`). Decides whether the security group admits internet clients.
-   * @default "External"
-   */
-  readonly injectionType?: "External" | "Internal";
-  /**
-   * Azure name of the new virtual network. Required unless both existing subnets are given.
-   * @default - none
-   */
-  readonly virtualNetworkName?: string;
+/**
+ * The network settings `AiPlatform` passes to `AiNetwork` as they are: one definition for both, so an
+ * option added here reaches platform users too.
+ */
+export interface AiNetworkOptions {
   /**
    * Address space of a new virtual network.
    * @default ["10.60.0.0/24"]
    */
-  readonly addressPrefixes?: readonly string[];
+  readonly addressPrefixes?: string[];
   /**
    * Prefix of the new gateway subnet; Learn recommends /27 or larger for outbound integration.
    * @default "10.60.0.0/26"
@@ -75,9 +61,58 @@ export interface AiNetworkArgs {
    * this network by the network team). The policy pack cannot see their links offline and says so.
    * @default - the three AI Services zones are created here and linked to the network
    */
-  readonly existingPrivateDnsZoneResourceIds?: readonly string[];
-  /** Tags of every taggable resource. */
+  readonly existingPrivateDnsZoneResourceIds?: string[];
+}
+
+/** The arguments of `AiNetwork`. */
+export interface AiNetworkArgs extends AiNetworkOptions {
+  /** Resource group of the network, its security group and the private DNS zones. */
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Region of the virtual network: the gateway's region (API Management joins only a network in its own region). */
+  readonly location: string;
+  /**
+   * How the gateway joins the network; decides the gateway subnet's delegation and security group.
+   * @default "Integration"
+   */
+  readonly gatewayMode?: GatewayNetworkMode;
+  /**
+   * For `Injection`: whether the injected gateway keeps a public endpoint (`External`) or answers
+   * only inside the network (`Internal`). Decides whether the security group admits internet clients.
+   * @default "External"
+   */
+  readonly injectionType?: GatewayVirtualNetworkType;
+  /**
+   * Azure name of the new virtual network. Required unless both existing subnets are given.
+   * @default - none
+   */
+  readonly virtualNetworkName?: string;
+  /**
+   * Tags of every taggable resource.
+   * @default - none
+   */
   readonly tags?: Tags;
+}
+
+/** Existing subnets brought by the user, with the networks they are in. */
+interface ExistingSubnets {
+  readonly gateway: string;
+  readonly endpoints: string;
+  readonly gatewayNetwork: string;
+  readonly endpointNetwork: string;
+}
+
+/** The existing subnets the arguments give, when they give both as subnet ids (`networkProblems` says what is wrong otherwise). */
+function existingSubnetsOf(args: AiNetworkOptions): ExistingSubnets | undefined {
+  const gateway = args.existingGatewaySubnetResourceId;
+  const endpoints = args.existingPrivateEndpointSubnetResourceId;
+  const gatewayNetwork = gateway === undefined ? undefined : virtualNetworkIdOf(gateway);
+  const endpointNetwork = endpoints === undefined ? undefined : virtualNetworkIdOf(endpoints);
+  return gateway !== undefined &&
+    endpoints !== undefined &&
+    gatewayNetwork !== undefined &&
+    endpointNetwork !== undefined
+    ? { gateway, endpoints, gatewayNetwork, endpointNetwork }
+    : undefined;
 }
 
 /** Every problem with the arguments, as sentences naming what to fix; empty when valid. */
@@ -170,6 +205,9 @@ const defaultPrivateEndpointSubnetPrefix = "10.60.0.64/26";
  * private addresses inside the network only.
  */
 export class AiNetwork extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:AiNetwork`. */
+  public static readonly typeToken = "foundry-platform:index:AiNetwork";
+
   /** ARM id of the virtual network the gateway and the endpoints live in. */
   public readonly virtualNetworkResourceId: pulumi.Output<string>;
   /** ARM id of the gateway's subnet. */
@@ -177,36 +215,36 @@ export class AiNetwork extends pulumi.ComponentResource {
   /** ARM id of the private-endpoint subnet. */
   public readonly privateEndpointSubnetResourceId: pulumi.Output<string>;
   /** ARM ids of the private DNS zones an account endpoint registers in. */
-  public readonly privateDnsZoneResourceIds: readonly pulumi.Output<string>[];
+  public readonly privateDnsZoneResourceIds: pulumi.Output<string>[];
   /** How the gateway joins the network. */
   public readonly gatewayMode: GatewayNetworkMode;
   /** The region of the network. */
   public readonly location: string;
 
   constructor(name: string, args: AiNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("foundry-platform:network:AiNetwork", name, {}, opts);
+    super(AiNetwork.typeToken, name, {}, withFormerType(opts, "foundry-platform:network:AiNetwork"));
 
     const problems = networkProblems(args);
-    if (problems.length > 0) {
+    const existing = existingSubnetsOf(args);
+    if (
+      problems.length > 0 ||
+      (args.existingGatewaySubnetResourceId !== undefined && existing === undefined)
+    ) {
       throw new pulumi.ResourceError(`AiNetwork '${name}': ${problems.join("; ")}`, this);
     }
     this.gatewayMode = args.gatewayMode ?? "Integration";
     this.location = args.location;
 
     const linkTo: pulumi.Input<string>[] = [];
-    if (args.existingGatewaySubnetResourceId !== undefined) {
-      const gw = args.existingGatewaySubnetResourceId;
-      const pe = args.existingPrivateEndpointSubnetResourceId as string;
-      this.gatewaySubnetResourceId = pulumi.output(gw);
-      this.privateEndpointSubnetResourceId = pulumi.output(pe);
-      const gwVnet = virtualNetworkIdOf(gw) as string;
-      const peVnet = virtualNetworkIdOf(pe) as string;
-      this.virtualNetworkResourceId = pulumi.output(gwVnet);
+    if (existing !== undefined) {
+      this.gatewaySubnetResourceId = pulumi.output(existing.gateway);
+      this.privateEndpointSubnetResourceId = pulumi.output(existing.endpoints);
+      this.virtualNetworkResourceId = pulumi.output(existing.gatewayNetwork);
       // The gateway resolves the accounts' names in its own network; endpoints in a peered network
       // need the zones linked there too.
-      linkTo.push(gwVnet);
-      if (peVnet.toLowerCase() !== gwVnet.toLowerCase()) {
-        linkTo.push(peVnet);
+      linkTo.push(existing.gatewayNetwork);
+      if (existing.endpointNetwork.toLowerCase() !== existing.gatewayNetwork.toLowerCase()) {
+        linkTo.push(existing.endpointNetwork);
       }
     } else {
       const vnet = new network.VirtualNetwork(
@@ -312,6 +350,9 @@ export class AiNetwork extends pulumi.ComponentResource {
       virtualNetworkResourceId: this.virtualNetworkResourceId,
       gatewaySubnetResourceId: this.gatewaySubnetResourceId,
       privateEndpointSubnetResourceId: this.privateEndpointSubnetResourceId,
+      privateDnsZoneResourceIds: this.privateDnsZoneResourceIds,
+      gatewayMode: this.gatewayMode,
+      location: this.location,
     });
   }
 

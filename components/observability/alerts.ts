@@ -42,6 +42,7 @@ export const aiAccountMetrics = {
 
 /** What the alerts need to know of a deployment. */
 export interface MonitoredDeployment {
+  /** Deployment name. */
   readonly name: string;
   /** A provisioned (PTU) deployment. */
   readonly provisioned: boolean;

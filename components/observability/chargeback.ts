@@ -12,12 +12,16 @@ import { ModelTokenPrice } from "../cost/chargeback";
 export interface ChargebackTeam {
   /** The product id (`team-<name>`), the metric's "Product ID" dimension. */
   readonly productId: string;
+  /** Tokens per calendar month for the whole team. */
   readonly monthlyTokenQuota: number;
 }
 
+/** Prices and quotas the workbook's spend panel reads. */
 export interface ChargebackSpec {
-  readonly prices: readonly ModelTokenPrice[];
-  readonly teams: readonly ChargebackTeam[];
+  /** Chargeback price of each model. */
+  readonly prices: ModelTokenPrice[];
+  /** The gateway's teams. */
+  readonly teams: ChargebackTeam[];
 }
 
 const kqlString = (s: string) => JSON.stringify(s);

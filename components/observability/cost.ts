@@ -5,6 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as consumption from "@pulumi/azure-native/consumption";
+import { withFormerType } from "../common/aliases";
+import { ComponentHandles } from "../common/handles";
 import { NameParts, resourceAbbreviations, resourceName } from "../common/naming";
 
 /** One budget notification, as data. */
@@ -24,6 +26,7 @@ export const budgetThresholds: readonly BudgetThreshold[] = [
   { key: "Forecasted_GreaterThan_100_Percent", percent: 100, type: "Forecasted" },
 ];
 
+/** The arguments of `CostControls`. */
 export interface CostControlsArgs {
   /** ARM id of the scope the budget tracks: the platform's resource group. */
   readonly scope: pulumi.Input<string>;
@@ -46,7 +49,7 @@ export interface CostControlsArgs {
    * Email addresses notified besides the action group.
    * @default - none
    */
-  readonly contactEmails?: readonly pulumi.Input<string>[];
+  readonly contactEmails?: pulumi.Input<string>[];
 }
 
 /** The first day of `now`'s month in UTC, `YYYY-MM-01`. */
@@ -73,12 +76,24 @@ export function costControlsProblems(args: Pick<CostControlsArgs, "monthlyAmount
 
 /** A monthly consumption budget with actual and forecast notifications to the action group. */
 export class CostControls extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:CostControls`. */
+  public static readonly typeToken = "foundry-platform:index:CostControls";
+
   /** ARM id of the budget. */
   public readonly budgetResourceId: pulumi.Output<string>;
-  public readonly budget: consumption.Budget;
+
+  /** The budget (TypeScript only). */
+  public get budget(): consumption.Budget {
+    return costHandles.of(this).budget;
+  }
 
   constructor(name: string, args: CostControlsArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("foundry-platform:observability:CostControls", name, {}, opts);
+    super(
+      CostControls.typeToken,
+      name,
+      {},
+      withFormerType(opts, "foundry-platform:observability:CostControls"),
+    );
 
     const problems = costControlsProblems(args);
     if (problems.length > 0) {
@@ -86,7 +101,7 @@ export class CostControls extends pulumi.ComponentResource {
     }
 
     const contactEmails = [...(args.contactEmails ?? [])];
-    this.budget = new consumption.Budget(
+    const budget = new consumption.Budget(
       `${name}-budget`,
       {
         scope: args.scope,
@@ -113,7 +128,10 @@ export class CostControls extends pulumi.ComponentResource {
       { parent: this, ignoreChanges: args.startDate === undefined ? ["timePeriod.startDate"] : [] },
     );
 
-    this.budgetResourceId = this.budget.id;
+    costHandles.set(this, { budget });
+    this.budgetResourceId = budget.id;
     this.registerOutputs({ budgetResourceId: this.budgetResourceId });
   }
 }
+
+const costHandles = new ComponentHandles<CostControls, { readonly budget: consumption.Budget }>();

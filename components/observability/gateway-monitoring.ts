@@ -11,8 +11,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as monitor from "@pulumi/azure-native/monitor";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { NameParts, resourceName } from "../common/naming";
-import { RequiredTags } from "../common/tags";
-import { declareGatewayLogAlert, gatewayAlertSpecs, GatewayLogAlertSpec } from "./alerts";
+import { Tags } from "../common/tags";
+import { declareGatewayLogAlert, gatewayAlertSpecs } from "./alerts";
 import { AlertThresholds, defaultAlertThresholds, LogCategoryGroup } from "./settings";
 
 export interface GatewayMonitoringArgs {
@@ -44,7 +44,8 @@ export interface GatewayMonitoringArgs {
    * @default - none
    */
   readonly previousParent?: pulumi.Resource;
-  readonly tags: RequiredTags;
+  /** Tags of every taggable resource. */
+  readonly tags: Tags;
 }
 
 /** Declares the gateway's diagnostic settings and log alerts under `prefix`; shared by the components that monitor a gateway. */
@@ -93,8 +94,8 @@ export function declareGatewayMonitors(
 export class GatewayMonitoring extends pulumi.ComponentResource {
   /** The gateway's diagnostic settings. */
   public readonly diagnosticSettings: readonly monitor.DiagnosticSetting[];
-  /** The log search alerts by signal. */
-  public readonly alerts: Readonly<Record<GatewayLogAlertSpec["signal"], monitor.ScheduledQueryRule>>;
+  /** The log search alerts by signal (`token-quota`, `server-errors`, ...). */
+  public readonly alerts: Readonly<Record<string, monitor.ScheduledQueryRule>>;
 
   constructor(name: string, args: GatewayMonitoringArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("foundry-platform:observability:GatewayMonitoring", name, {}, opts);
@@ -105,7 +106,7 @@ export class GatewayMonitoring extends pulumi.ComponentResource {
       aliases: previousParent ? [{ parent: previousParent }] : undefined,
     });
     this.diagnosticSettings = declared.diagnosticSettings;
-    this.alerts = declared.alerts as Record<GatewayLogAlertSpec["signal"], monitor.ScheduledQueryRule>;
+    this.alerts = declared.alerts;
     this.registerOutputs({});
   }
 }

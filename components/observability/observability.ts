@@ -9,7 +9,9 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { v5 as uuidv5 } from "uuid";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { NameParts, nameProblems, nameRules, resourceAbbreviations, resourceName } from "../common/naming";
-import { RequiredTags } from "../common/tags";
+import { withFormerType } from "../common/aliases";
+import { ComponentHandles } from "../common/handles";
+import { requiredTagProblems, Tags } from "../common/tags";
 import { aiAccountAlertSpecs, declareMetricAlert, MonitoredDeployment } from "./alerts";
 import { declareGatewayMonitors } from "./gateway-monitoring";
 import {
@@ -22,7 +24,8 @@ import { workbookDefinition } from "./workbook";
 import { ChargebackSpec } from "./chargeback";
 
 /** What kind of resource is monitored; it decides the alerts it gets. */
-export type MonitoredResourceKind = "aiAccount" | "apiManagement";
+export const MonitoredResourceKind = { aiAccount: "aiAccount", apiManagement: "apiManagement" } as const;
+export type MonitoredResourceKind = (typeof MonitoredResourceKind)[keyof typeof MonitoredResourceKind];
 
 /** A resource whose logs and metrics the platform collects. */
 export interface MonitoredResource {
@@ -38,7 +41,7 @@ export interface MonitoredResource {
    * spillover, and a spillover alert is added for them.
    * @default - not known: every account alert watches every deployment
    */
-  readonly deployments?: readonly MonitoredDeployment[];
+  readonly deployments?: MonitoredDeployment[];
 }
 
 /** A webhook the action group calls (common alert schema). */
@@ -55,19 +58,19 @@ export interface NotificationTargets {
    * Email addresses.
    * @default - none
    */
-  readonly emails?: readonly pulumi.Input<string>[];
+  readonly emails?: pulumi.Input<string>[];
   /**
    * Webhooks (Teams, Slack, PagerDuty, ITSM ...).
    * @default - none
    */
-  readonly webhooks?: readonly WebhookReceiver[];
+  readonly webhooks?: WebhookReceiver[];
 }
 
-export interface ObservabilityArgs {
-  /** Resource group of the workspace, Application Insights, action group, alerts and workbook. */
-  readonly resourceGroupName: pulumi.Input<string>;
-  /** Naming parts; the region is also where the workspace lives. */
-  readonly naming: NameParts;
+/**
+ * The monitoring settings `AiPlatform` passes to `Observability` as they are: one definition for
+ * both, so an option added here reaches platform users too.
+ */
+export interface ObservabilityOptions {
   /**
    * Days the workspace keeps data (30–730; the first 31 days cost nothing beyond ingestion).
    * @default 30
@@ -86,17 +89,6 @@ export interface ObservabilityArgs {
    */
   readonly logCategoryGroup?: LogCategoryGroup;
   /**
-   * The resources to collect logs and metrics from and alert on: every AI account, and at most one
-   * API Management instance (the AI gateway).
-   */
-  readonly monitoredResources: readonly MonitoredResource[];
-  /**
-   * The AI gateway whose logs the workbook's per-team panels read, when it is monitored elsewhere
-   * (`GatewayMonitoring`, as `AiPlatform` does: the gateway is created after this component).
-   * @default - the `apiManagement` monitored resource, if any
-   */
-  readonly gatewayResourceId?: pulumi.Input<string>;
-  /**
    * Receivers of the action group used by every alert and by the budget.
    * @default - an action group with no receivers (alerts show in the portal only)
    */
@@ -114,13 +106,32 @@ export interface ObservabilityArgs {
    * @default true
    */
   readonly applicationInsightsLocalAuth?: boolean;
+}
+
+/** The arguments of `Observability`. */
+export interface ObservabilityArgs extends ObservabilityOptions {
+  /** Resource group of the workspace, Application Insights, action group, alerts and workbook. */
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** Naming parts; the region is also where the workspace lives. */
+  readonly naming: NameParts;
+  /**
+   * The resources to collect logs and metrics from and alert on: every AI account, and at most one
+   * API Management instance (the AI gateway).
+   */
+  readonly monitoredResources: MonitoredResource[];
+  /**
+   * The AI gateway whose logs the workbook's per-team panels read, when it is monitored elsewhere
+   * (`GatewayMonitoring`, as `AiPlatform` does: the gateway is created after this component).
+   * @default - the `apiManagement` monitored resource, if any
+   */
+  readonly gatewayResourceId?: pulumi.Input<string>;
   /**
    * Prices and quotas of the gateway's teams: the workbook shows each team's month-to-date spend.
    * @default - no spend panel
    */
   readonly chargeback?: ChargebackSpec;
   /** Tags of every taggable resource: `environment`, `owner` and `costCenter` at least. */
-  readonly tags: RequiredTags;
+  readonly tags: Tags;
 }
 
 /** Namespace of the workbook's name-based GUID (workbook names must be GUIDs). */
@@ -180,6 +191,7 @@ export function observabilityProblems(args: ObservabilityArgs): string[] {
     webhookNames.add(w.name);
   }
   problems.push(...alertThresholdProblems(args.alerts ?? {}));
+  problems.push(...requiredTagProblems(args.tags));
   return problems;
 }
 
@@ -191,6 +203,9 @@ export function observabilityProblems(args: ObservabilityArgs): string[] {
  * workbook with tokens by team and model, throttling, PTU utilization and latency.
  */
 export class Observability extends pulumi.ComponentResource {
+  /** The type token: the component package's, `foundry-platform:index:Observability`. */
+  public static readonly typeToken = "foundry-platform:index:Observability";
+
   /** ARM id of the Log Analytics workspace. */
   public readonly workspaceResourceId: pulumi.Output<string>;
   /** Azure name of the workspace. */
@@ -201,21 +216,49 @@ export class Observability extends pulumi.ComponentResource {
   public readonly applicationInsightsConnectionString: pulumi.Output<string>;
   /** ARM id of the action group every alert notifies. */
   public readonly actionGroupResourceId: pulumi.Output<string>;
-  public readonly workspace: operationalinsights.Workspace;
-  public readonly applicationInsights: applicationinsights.Component;
-  public readonly actionGroup: monitor.ActionGroup;
-  /** Diagnostic settings by monitored resource name. */
-  public readonly diagnosticSettings: Readonly<Record<string, monitor.DiagnosticSetting[]>>;
-  /** Metric alerts by `<resource name>-<signal>`. */
-  public readonly metricAlerts: Readonly<Record<string, monitor.MetricAlert>>;
-  /** The gateway's token-quota alert, when a gateway is monitored here. */
-  public readonly tokenQuotaAlert?: monitor.ScheduledQueryRule;
-  /** The gateway's log alerts by signal, when a gateway is monitored here. */
-  public readonly gatewayAlerts?: Readonly<Record<string, monitor.ScheduledQueryRule>>;
-  public readonly workbook: applicationinsights.Workbook;
+  /** ARM id of the operations workbook. */
+  public readonly workbookResourceId: pulumi.Output<string>;
+
+  /** The Log Analytics workspace (TypeScript only). */
+  public get workspace(): operationalinsights.Workspace {
+    return observabilityHandles.of(this).workspace;
+  }
+  /** The Application Insights component (TypeScript only). */
+  public get applicationInsights(): applicationinsights.Component {
+    return observabilityHandles.of(this).applicationInsights;
+  }
+  /** The action group (TypeScript only). */
+  public get actionGroup(): monitor.ActionGroup {
+    return observabilityHandles.of(this).actionGroup;
+  }
+  /** Diagnostic settings by monitored resource name (TypeScript only). */
+  public get diagnosticSettings(): Readonly<Record<string, monitor.DiagnosticSetting[]>> {
+    return observabilityHandles.of(this).diagnosticSettings;
+  }
+  /** Metric alerts by `<resource name>-<signal>` (TypeScript only). */
+  public get metricAlerts(): Readonly<Record<string, monitor.MetricAlert>> {
+    return observabilityHandles.of(this).metricAlerts;
+  }
+  /** The gateway's token-quota alert, when a gateway is monitored here (TypeScript only). */
+  public get tokenQuotaAlert(): monitor.ScheduledQueryRule | undefined {
+    return observabilityHandles.of(this).gatewayAlerts?.["token-quota"];
+  }
+  /** The gateway's log alerts by signal, when a gateway is monitored here (TypeScript only). */
+  public get gatewayAlerts(): Readonly<Record<string, monitor.ScheduledQueryRule>> | undefined {
+    return observabilityHandles.of(this).gatewayAlerts;
+  }
+  /** The operations workbook (TypeScript only). */
+  public get workbook(): applicationinsights.Workbook {
+    return observabilityHandles.of(this).workbook;
+  }
 
   constructor(name: string, args: ObservabilityArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("foundry-platform:observability:Observability", name, {}, opts);
+    super(
+      Observability.typeToken,
+      name,
+      {},
+      withFormerType(opts, "foundry-platform:observability:Observability"),
+    );
 
     const problems = observabilityProblems(args);
     if (problems.length > 0) {
@@ -227,7 +270,7 @@ export class Observability extends pulumi.ComponentResource {
     const thresholds = { ...defaultAlertThresholds, ...args.alerts };
     const workspaceName = resourceName(resourceAbbreviations.logAnalyticsWorkspace, parts);
 
-    this.workspace = new operationalinsights.Workspace(
+    const workspace = new operationalinsights.Workspace(
       `${name}-log`,
       {
         resourceGroupName: args.resourceGroupName,
@@ -247,7 +290,7 @@ export class Observability extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.applicationInsights = new applicationinsights.Component(
+    const applicationInsights = new applicationinsights.Component(
       `${name}-appi`,
       {
         resourceGroupName: args.resourceGroupName,
@@ -255,7 +298,7 @@ export class Observability extends pulumi.ComponentResource {
         location,
         kind: "web",
         applicationType: "web",
-        workspaceResourceId: this.workspace.id,
+        workspaceResourceId: workspace.id,
         ingestionMode: "LogAnalytics",
         disableLocalAuth: !(args.applicationInsightsLocalAuth ?? true),
         tags: args.tags,
@@ -263,7 +306,7 @@ export class Observability extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.actionGroup = new monitor.ActionGroup(
+    const actionGroup = new monitor.ActionGroup(
       `${name}-ag`,
       {
         resourceGroupName: args.resourceGroupName,
@@ -295,7 +338,7 @@ export class Observability extends pulumi.ComponentResource {
         r.resourceId,
         [
           {
-            workspaceResourceId: this.workspace.id,
+            workspaceResourceId: workspace.id,
             logCategoriesAndGroups: [{ categoryGroup: args.logCategoryGroup ?? "allLogs" }],
             metricCategories: [{ category: "AllMetrics" }],
           },
@@ -316,18 +359,18 @@ export class Observability extends pulumi.ComponentResource {
             scope: account.resourceId,
             spec,
             windowMinutes: thresholds.windowMinutes,
-            actionGroupId: this.actionGroup.id,
+            actionGroupId: actionGroup.id,
             tags: args.tags,
           },
           { parent: this },
         );
       }
     }
-    this.metricAlerts = metricAlerts;
 
     // A gateway monitored here (when it exists before its observability) gets the same monitors
     // GatewayMonitoring declares; AiPlatform creates the gateway after this component instead.
     const gateway = args.monitoredResources.find((r) => r.kind === "apiManagement");
+    let gatewayAlerts: Readonly<Record<string, monitor.ScheduledQueryRule>> | undefined;
     if (gateway) {
       const monitors = declareGatewayMonitors(
         name,
@@ -335,8 +378,8 @@ export class Observability extends pulumi.ComponentResource {
           resourceGroupName: args.resourceGroupName,
           naming: parts,
           gatewayResourceId: gateway.resourceId,
-          workspaceResourceId: this.workspace.id,
-          actionGroupResourceId: this.actionGroup.id,
+          workspaceResourceId: workspace.id,
+          actionGroupResourceId: actionGroup.id,
           logCategoryGroup: args.logCategoryGroup,
           alerts: args.alerts,
           monitoredName: gateway.name,
@@ -345,14 +388,12 @@ export class Observability extends pulumi.ComponentResource {
         { parent: this },
       );
       diagnosticSettings[gateway.name] = monitors.diagnosticSettings;
-      this.tokenQuotaAlert = monitors.alerts["token-quota"];
-      this.gatewayAlerts = monitors.alerts;
+      gatewayAlerts = monitors.alerts;
     }
-    this.diagnosticSettings = diagnosticSettings;
     const gatewayResourceId = gateway?.resourceId ?? args.gatewayResourceId;
 
     const title = `AI platform operations: ${parts.workload} ${parts.environment}`;
-    this.workbook = new applicationinsights.Workbook(
+    const workbook = new applicationinsights.Workbook(
       `${name}-workbook`,
       {
         resourceGroupName: args.resourceGroupName,
@@ -362,10 +403,10 @@ export class Observability extends pulumi.ComponentResource {
         category: "workbook",
         displayName: title,
         version: "Notebook/1.0",
-        sourceId: this.workspace.id,
+        sourceId: workspace.id,
         serializedData: pulumi
           .all([
-            this.workspace.id,
+            workspace.id,
             pulumi.all(accounts.map((a) => a.resourceId)),
             gatewayResourceId !== undefined ? pulumi.output(gatewayResourceId) : pulumi.output(undefined),
           ])
@@ -385,17 +426,41 @@ export class Observability extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.workspaceResourceId = this.workspace.id;
-    this.workspaceName = this.workspace.name;
-    this.applicationInsightsResourceId = this.applicationInsights.id;
-    this.applicationInsightsConnectionString = pulumi.secret(this.applicationInsights.connectionString);
-    this.actionGroupResourceId = this.actionGroup.id;
+    observabilityHandles.set(this, {
+      workspace,
+      applicationInsights,
+      actionGroup,
+      diagnosticSettings,
+      metricAlerts,
+      gatewayAlerts,
+      workbook,
+    });
+    this.workbookResourceId = workbook.id;
+    this.workspaceResourceId = workspace.id;
+    this.workspaceName = workspace.name;
+    this.applicationInsightsResourceId = applicationInsights.id;
+    this.applicationInsightsConnectionString = pulumi.secret(applicationInsights.connectionString);
+    this.actionGroupResourceId = actionGroup.id;
     this.registerOutputs({
       workspaceResourceId: this.workspaceResourceId,
       workspaceName: this.workspaceName,
       applicationInsightsResourceId: this.applicationInsightsResourceId,
       applicationInsightsConnectionString: this.applicationInsightsConnectionString,
       actionGroupResourceId: this.actionGroupResourceId,
+      workbookResourceId: this.workbookResourceId,
     });
   }
 }
+
+/** What an `Observability` declared, for TypeScript programs (see `ComponentHandles`). */
+interface ObservabilityHandles {
+  readonly workspace: operationalinsights.Workspace;
+  readonly applicationInsights: applicationinsights.Component;
+  readonly actionGroup: monitor.ActionGroup;
+  readonly diagnosticSettings: Readonly<Record<string, monitor.DiagnosticSetting[]>>;
+  readonly metricAlerts: Readonly<Record<string, monitor.MetricAlert>>;
+  readonly gatewayAlerts?: Readonly<Record<string, monitor.ScheduledQueryRule>>;
+  readonly workbook: applicationinsights.Workbook;
+}
+
+const observabilityHandles = new ComponentHandles<Observability, ObservabilityHandles>();

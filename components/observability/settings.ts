@@ -4,8 +4,10 @@
  */
 
 /** Diagnostic-log category groups Azure offers for AI accounts and API Management. */
-export const logCategoryGroups = ["allLogs", "audit"] as const;
-export type LogCategoryGroup = (typeof logCategoryGroups)[number];
+export const LogCategoryGroup = { allLogs: "allLogs", audit: "audit" } as const;
+export type LogCategoryGroup = (typeof LogCategoryGroup)[keyof typeof LogCategoryGroup];
+/** Every `LogCategoryGroup` value. */
+export const logCategoryGroups: readonly LogCategoryGroup[] = Object.values(LogCategoryGroup);
 
 /** Thresholds of the platform's alerts. */
 export interface AlertThresholds {
@@ -48,8 +50,15 @@ export interface AlertThresholds {
 }
 
 /** Windows an alert may evaluate, in minutes. */
-export const alertWindowMinutes = [5, 15, 30, 60] as const;
-export type AlertWindowMinutes = (typeof alertWindowMinutes)[number];
+export const AlertWindowMinutes = {
+  FiveMinutes: 5,
+  FifteenMinutes: 15,
+  ThirtyMinutes: 30,
+  SixtyMinutes: 60,
+} as const;
+export type AlertWindowMinutes = (typeof AlertWindowMinutes)[keyof typeof AlertWindowMinutes];
+/** Every `AlertWindowMinutes` value. */
+export const alertWindowMinutes: readonly AlertWindowMinutes[] = Object.values(AlertWindowMinutes);
 
 /** The thresholds used when none are given. */
 export const defaultAlertThresholds: Required<AlertThresholds> = {

@@ -12,7 +12,7 @@ describe("plan --stack prod (AI gateway)", function () {
     assert.deepEqual(doc.errors, []);
     const byType = (type: string): typeof doc.resources => doc.resources.filter((r) => r.type === type);
 
-    assert.equal(byType("foundry-platform:gateway:AiGateway").length, 1);
+    assert.equal(byType("foundry-platform:index:AiGateway").length, 1);
     const [service] = byType("azure-native:apimanagement:ApiManagementService");
     assert.equal(service.inputs.serviceName, "apim-contoso-prod-sdc");
     assert.deepEqual((service.inputs.sku as { name: string }).name, "StandardV2");

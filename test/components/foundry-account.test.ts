@@ -15,7 +15,7 @@ import { DeployedModel, defaultRaiPolicyName } from "../../components/foundry/de
 import { PlannedResource } from "../../cli/model";
 import { capture, captureErrors, hasAncestor, ofType, prop, typeToken } from "../helpers/mocks";
 
-const componentType = "foundry-platform:foundry:FoundryAccount";
+const componentType = "foundry-platform:index:FoundryAccount";
 const accountType = typeToken(cognitiveservices.Account);
 const deploymentType = typeToken(cognitiveservices.Deployment);
 const genericType = typeToken(resources.Resource);
@@ -23,7 +23,7 @@ const raiType = typeToken(cognitiveservices.RaiPolicy);
 const projectType = typeToken(cognitiveservices.Project);
 
 /** A day on which gpt-5 serves and is more than 90 days from retiring. */
-const catalogDate = new Date("2026-09-01T00:00:00Z");
+const catalogDate = "2026-09-01";
 
 const base: FoundryAccountArgs = {
   resourceGroupName: "rg-test",
@@ -537,7 +537,7 @@ describe("FoundryAccount", () => {
           roleAssignments: [
             { roleDefinitionIdOrName: "Owner", principalId: "33333333-3333-3333-3333-333333333333" },
           ],
-          catalogDate: new Date("2026-11-25T00:00:00Z"),
+          catalogDate: "2026-11-25",
         }),
     );
     assert.equal(errors.length, 1);

@@ -14,7 +14,7 @@ import {
 import { capture, captureErrors, hasAncestor, ofType, prop, typeToken } from "../helpers/mocks";
 
 const types = {
-  component: "foundry-platform:observability:Observability",
+  component: "foundry-platform:index:Observability",
   workspace: typeToken(operationalinsights.Workspace),
   appInsights: typeToken(applicationinsights.Component),
   workbook: typeToken(applicationinsights.Workbook),

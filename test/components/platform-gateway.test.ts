@@ -18,7 +18,7 @@ const gateway: PlatformGatewaySpec = {
 };
 const args: AiPlatformArgs = {
   // Pinned: gpt-5.4 and its successor candidate gpt-5.5 serve, neither within 90 days of retiring.
-  catalogDate: new Date("2026-12-03T00:00:00Z"),
+  catalogDate: "2026-12-03",
   environment: "prod",
   owner: "owner@contoso.com",
   costCenter: "CC-1",
@@ -70,7 +70,7 @@ describe("AiPlatform with a gateway", () => {
       ["second-gpt-5-4", 2, 100],
     ]);
     // The gateway's own role assignments (access control adds the teams' elsewhere).
-    const [gatewayComponent] = ofType(rs, "foundry-platform:gateway:AiGateway");
+    const [gatewayComponent] = ofType(rs, "foundry-platform:index:AiGateway");
     const roles = ofType(rs, typeToken(authorization.RoleAssignment)).filter((r) =>
       hasAncestor(rs, r, gatewayComponent.urn),
     );

@@ -15,7 +15,7 @@ import { capture, captureErrors, ofType, prop, typeToken } from "../helpers/mock
 
 const args: AiPlatformArgs = {
   // gpt-5 2025-08-07 is then more than 90 days from retiring: no warnings.
-  catalogDate: new Date("2026-09-01T00:00:00Z"),
+  catalogDate: "2026-09-01",
   environment: "prod",
   owner: "owner@contoso.com",
   costCenter: "CC-1",
@@ -104,7 +104,7 @@ describe("AiPlatform with a private network path", () => {
       loggers[0].inputs.resourceId,
       `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso-prod-sdc/providers/Microsoft.Insights/components/${String(appi.inputs.resourceName)}`,
     );
-    assert.match(loggers[0].parent ?? "", /foundry-platform:gateway:AiGateway::platform-gateway$/);
+    assert.match(loggers[0].parent ?? "", /foundry-platform:index:AiGateway::platform-gateway$/);
   });
 
   it("monitors the gateway after it exists: diagnostic settings and log alerts under GatewayMonitoring", () => {

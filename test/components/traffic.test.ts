@@ -139,7 +139,7 @@ describe("traffic: where expected traffic lands", () => {
           costCenter: "CC",
           workload: "contoso",
           location: "swedencentral",
-          catalogDate: new Date("2026-09-01T00:00:00Z"),
+          catalogDate: "2026-09-01",
           accounts: [
             {
               name: "main",

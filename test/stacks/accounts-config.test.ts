@@ -286,7 +286,7 @@ describe("account config checked against the model catalog (zod, full key paths)
     assert.equal(ofType(all, typeToken(network.PrivateDnsZoneGroup)).length, 2);
     assert.equal(ofType(all, typeToken(authorization.ManagementLockByScope)).length, 1);
     // The account's own roleAssignments (the platform's access control adds its own elsewhere).
-    const [accountComponent] = ofType(all, "foundry-platform:foundry:FoundryAccount");
+    const [accountComponent] = ofType(all, "foundry-platform:index:FoundryAccount");
     const underAccount = (t: string) =>
       ofType(all, t).filter((r) => hasAncestor(all, r, accountComponent.urn));
     assert.equal(underAccount(typeToken(authorization.RoleAssignment)).length, 1);

@@ -56,7 +56,7 @@ function config(evaluation?: { candidateReport: string; baselineReport: string }
 async function registeredDeployments() {
   const args: AiPlatformArgs = {
     // A day on which gpt-4o served both versions (the platform refuses retired versions).
-    catalogDate: new Date("2026-06-01T00:00:00Z"),
+    catalogDate: "2026-06-01",
     environment: "prod",
     owner: "owner@contoso.com",
     costCenter: "CC-1",

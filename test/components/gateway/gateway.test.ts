@@ -16,7 +16,7 @@ import { capture, captureErrors, hasAncestor, ofType, prop, typeToken } from "..
 import { baseProblems, find, parsePolicy, referenceProblems } from "../../helpers/policy-xml";
 
 const T = {
-  component: "foundry-platform:gateway:AiGateway",
+  component: "foundry-platform:index:AiGateway",
   service: typeToken(apimanagement.ApiManagementService),
   backend: typeToken(apimanagement.Backend),
   api: typeToken(apimanagement.Api),

@@ -116,7 +116,7 @@ describe("AiNetwork", () => {
       assert.equal(l.inputs.registrationEnabled, false);
       assert.match(String(prop(l.inputs, "virtualNetwork", "id")), /\/virtualNetworks\/vnet-ai$/);
     }
-    const [component] = ofType(rs, "foundry-platform:network:AiNetwork");
+    const [component] = ofType(rs, "foundry-platform:index:AiNetwork");
     assert.ok(rs.filter((r) => r.custom).every((r) => hasAncestor(rs, r, component.urn)));
   });
 
