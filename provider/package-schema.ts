@@ -36,8 +36,9 @@ function installedVersion(name: string): string {
 }
 
 /**
- * A hash of everything the inference reads: the entry, the component sources, the TypeScript and
- * package settings, and the versions of the SDK (the analyzer) and the compiler.
+ * A hash of everything the inference reads: the entry and the list of published components, the
+ * component sources, the TypeScript and package settings, and the versions of the SDK (the
+ * analyzer), the compiler and the Azure SDKs.
  */
 export function schemaInputsHash(): string {
   const hash = createHash("sha256");
@@ -53,7 +54,7 @@ export function schemaInputsHash(): string {
   for (const file of [
     "index.ts",
     "tsconfig.json",
-    ...typeScriptFiles("provider"),
+    "provider/components.ts",
     ...typeScriptFiles("components"),
   ]) {
     hash.update(`${file}\n`);
