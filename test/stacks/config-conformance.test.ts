@@ -6,6 +6,8 @@
  * component package's schema (test/provider/schema.test.ts builds it from the same types).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
 import type {
   AccessGroupSpec,
   AccessGroupsSpec,
@@ -36,6 +38,8 @@ import type { CustomModelConfig } from "../../stacks/config/custom-models";
 import type { GatewayConfig } from "../../stacks/config/gateway";
 import type { NetworkConfig } from "../../stacks/config/network";
 import type { ObservabilityConfig } from "../../stacks/config/observability";
+import { stackFileJsonSchema } from "../../stacks/config/json-schema";
+import { schemaFile } from "../../provider/package-schema";
 
 /** Compiles only while `Config` is assignable to `Spec`; returns the pair's label. */
 function accepts<Spec>(): <Config extends Spec>(label: string, _config?: Config) => string {
@@ -93,9 +97,102 @@ const proven = [
   accepts<PlatformNetworkSpec>()<Omit<NetworkConfig, "enabled">>("network → PlatformNetworkSpec"),
 ];
 
+/** A JSON Schema node: an object's properties, an array's items, alternatives. */
+interface JsonNode {
+  readonly properties?: Record<string, JsonNode>;
+  readonly items?: JsonNode;
+  readonly anyOf?: readonly JsonNode[];
+}
+
+/** The config keys at a path of the stack file's JSON Schema (`[]` steps into array items). */
+function configKeysAt(path: readonly string[]): string[] {
+  const root = stackFileJsonSchema() as JsonNode;
+  let node: JsonNode | undefined = root.properties?.config;
+  for (const [i, step] of path.entries()) {
+    const plain: JsonNode | undefined = node?.anyOf?.find((n) => n.properties || n.items) ?? node;
+    const key = i === 0 ? `foundry-platform:${step}` : step;
+    node = step === "[]" ? plain?.items : plain?.properties?.[key];
+  }
+  const plain = node?.anyOf?.find((n) => n.properties) ?? node;
+  return Object.keys(plain?.properties ?? {});
+}
+
+/** The runtime half of the pairs above: config section, the package schema type, keys the program maps itself. */
+const byKey: [string, readonly string[], string, readonly string[]][] = [
+  [
+    "accounts[].deployments[] → ModelDeploymentSpec",
+    ["accounts", "[]", "deployments", "[]"],
+    "ModelDeploymentSpec",
+    [],
+  ],
+  [
+    "accounts[].networkAcls → AccountNetworkAcls",
+    ["accounts", "[]", "networkAcls"],
+    "AccountNetworkAcls",
+    [],
+  ],
+  [
+    "accounts[].projects[] → FoundryProjectSpec",
+    ["accounts", "[]", "projects", "[]"],
+    "FoundryProjectSpec",
+    [],
+  ],
+  [
+    "accounts[].privateEndpoints[] → PrivateEndpointSpec",
+    ["accounts", "[]", "privateEndpoints", "[]"],
+    "PrivateEndpointSpec",
+    [],
+  ],
+  [
+    "accounts[].customerManagedKey → CustomerManagedKeySpec",
+    ["accounts", "[]", "customerManagedKey"],
+    "CustomerManagedKeySpec",
+    [],
+  ],
+  ["accounts[].lock → LockSpec", ["accounts", "[]", "lock"], "LockSpec", []],
+  [
+    "accounts[].roleAssignments[] → RoleAssignmentSpec",
+    ["accounts", "[]", "roleAssignments", "[]"],
+    "RoleAssignmentSpec",
+    [],
+  ],
+  // An account's identities are a list of ids in config, `managedIdentities` in the spec.
+  [
+    "accounts[] → PlatformAccountSpec",
+    ["accounts", "[]"],
+    "PlatformAccountSpec",
+    ["userAssignedIdentityResourceIds"],
+  ],
+  ["customModels[] → CustomModelSpec", ["customModels", "[]"], "CustomModelSpec", []],
+  ["observability.alerts → AlertThresholds", ["observability", "alerts"], "AlertThresholds", []],
+  ["budget (amount defaulted per environment) → PlatformBudgetSpec", ["budget"], "PlatformBudgetSpec", []],
+  ["access → AccessGroupsSpec", ["access"], "AccessGroupsSpec", ["automationIdentities"]],
+  ["gateway → PlatformGatewaySpec", ["gateway"], "PlatformGatewaySpec", ["enabled"]],
+  ["gateway.teams[] → GatewayTeam", ["gateway", "teams", "[]"], "GatewayTeam", []],
+  [
+    "gateway.semanticCache → PlatformSemanticCacheSpec",
+    ["gateway", "semanticCache"],
+    "PlatformSemanticCacheSpec",
+    [],
+  ],
+  ["gateway.llmLogging → GatewayLlmLogging", ["gateway", "llmLogging"], "GatewayLlmLogging", []],
+  ["network → PlatformNetworkSpec", ["network"], "AiNetworkOptions", ["enabled"]],
+];
+
 describe("stack config schema against the component arguments", () => {
   it("proves at compile time that every section passed on unchanged is a valid component argument", () => {
-    // The proof is the compilation of the list above; this records that each pair was listed once.
+    // The proof is the compilation of the list above; each pair is listed once.
     assert.equal(new Set(proven).size, proven.length);
+  });
+
+  it("names every config key as the component argument it becomes (package schema)", () => {
+    const types = (JSON.parse(fs.readFileSync(schemaFile, "utf8")) as PackageSpec).types;
+    for (const [label, path, type, mapped] of byKey) {
+      const keys = configKeysAt(path);
+      assert.ok(keys.length > 0, `${label}: no config keys at ${path.join(".")}`);
+      const properties = Object.keys(types[`foundry-platform:index:${type}`]?.properties ?? {});
+      const unknown = keys.filter((k) => !properties.includes(k) && !mapped.includes(k));
+      assert.deepEqual(unknown, [], `${label}: config keys that are not ${type} properties`);
+    }
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * The component host's `Construct`, driven offline: the SDK's `ComponentProvider` (what the package
+ * entry serves) builds a FoundryAccount from the inputs a Python or YAML program sends, under the
+ * plan's Azure mocks. Its schema comes from the committed analysis (provider/schema.json, checked by
+ * schema.test.ts) instead of a second 15-second inference: the provider's `Analyzer` is swapped for
+ * one that returns it, and the provider must generate the committed schema back from it.
+ */
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import type * as analyzerModule from "@pulumi/pulumi/provider/experimental/analyzer";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
+import { PlannedResource } from "../../cli/model";
+import { packageName, publishedComponents } from "../../provider/components";
+import { packageRoot, schemaFile } from "../../provider/package-schema";
+import { capture, ofType } from "../helpers/mocks";
+
+const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8")) as PackageSpec;
+
+/** The SDK's analyzer module itself (not an import copy), whose `Analyzer` the provider constructs. */
+const analyzerExports = createRequire(__filename)("@pulumi/pulumi/provider/experimental/analyzer") as {
+  Analyzer: unknown;
+};
+
+/** The analysis the schema was generated from (the inverse of the SDK's `generateSchema`). */
+function analysisOf(spec: PackageSpec): analyzerModule.AnalyzeResult {
+  const local = (token: string) => token.split(":")[2];
+  return {
+    components: Object.fromEntries(
+      Object.entries(spec.resources).map(([token, r]) => [
+        local(token),
+        {
+          name: local(token),
+          description: r.description,
+          inputs: r.inputProperties ?? {},
+          outputs: r.properties ?? {},
+        },
+      ]),
+    ),
+    typeDefinitions: Object.fromEntries(
+      Object.entries(spec.types).map(([token, t]) => [
+        local(token),
+        t.enum
+          ? { name: local(token), type: t.type, enum: t.enum }
+          : { name: local(token), type: t.type, properties: t.properties },
+      ]),
+    ),
+    dependencies: spec.dependencies ?? [],
+  };
+}
+
+/** The value of an output (under mocks every value is known). */
+function valueOf<T>(o: pulumi.Input<T>): Promise<T> {
+  return new Promise((resolve) => pulumi.output(o).apply((v) => resolve(v as T)));
+}
+
+/** What a program in another language sends for a FoundryAccount: plain JSON, enums as strings. */
+const inputs = {
+  resourceGroupName: "rg-contoso-dev-sdc",
+  location: "swedencentral",
+  accountName: "aif-contoso-dev-sdc-main",
+  diagnosticSettings: [],
+  tags: { environment: "dev", owner: "team@contoso.com", costCenter: "CC-1" },
+  catalogDate: "2026-09-01",
+  deployments: [{ model: "gpt-5.4-mini", version: "2026-03-17", type: "GlobalStandard", capacity: 10 }],
+  sku: "S0",
+  defaultRaiPolicyName: "contoso-strict",
+};
+
+describe("component host: Construct", function () {
+  const realAnalyzer = analyzerExports.Analyzer;
+  let provider: ComponentProvider;
+  let resources: PlannedResource[];
+  let constructed: { urn: string; state: Record<string, unknown> };
+  const aliasesByType = new Map<string, string[]>();
+
+  before(async function () {
+    this.timeout(30_000);
+    analyzerExports.Analyzer = class {
+      analyze(): analyzerModule.AnalyzeResult {
+        return analysisOf(schema);
+      }
+    };
+    provider = new ComponentProvider({
+      name: packageName,
+      dirname: packageRoot,
+      components: [...publishedComponents],
+    });
+    resources = await capture(async () => {
+      // The aliases each registration carries (the mocks' capture keeps type, inputs and options).
+      const monitor = settings.getMonitor() as unknown as {
+        registerResource(req: resproto.RegisterResourceRequest, cb: (...args: unknown[]) => void): unknown;
+      };
+      const register = monitor.registerResource.bind(monitor);
+      monitor.registerResource = (req, cb) => {
+        aliasesByType.set(req.getType(), [
+          ...req.getAliasesList().map((a) => a.getSpec()?.getType() ?? a.getUrn()),
+          ...req.getAliasurnsList(),
+        ]);
+        return register(req, cb);
+      };
+      const result = await provider.construct("main", "foundry-platform:index:FoundryAccount", inputs, {});
+      const state: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(result.state)) {
+        state[key] = await valueOf(value as pulumi.Input<unknown>);
+      }
+      constructed = { urn: await valueOf(result.urn), state };
+    });
+  });
+
+  after(() => {
+    analyzerExports.Analyzer = realAnalyzer;
+  });
+
+  it("serves the committed schema, generated by the provider from its analysis", async () => {
+    assert.deepEqual(JSON.parse(await provider.getSchema()), schema);
+  });
+
+  it("builds the component under the type the schema publishes, with its children under it", () => {
+    assert.match(constructed.urn, /::foundry-platform:index:FoundryAccount::main$/);
+    const [component] = ofType(resources, "foundry-platform:index:FoundryAccount");
+    assert.equal(component.urn, constructed.urn);
+    const [account] = ofType(resources, "azure-native:cognitiveservices:Account");
+    assert.equal(account.parent, component.urn);
+    assert.equal(account.inputs.accountName, inputs.accountName);
+    assert.deepEqual(account.inputs.sku, { name: "S0" });
+    const [rai] = ofType(resources, "azure-native:cognitiveservices:RaiPolicy");
+    assert.equal(rai.inputs.raiPolicyName, "contoso-strict");
+    const [deployment] = ofType(resources, "azure-native:cognitiveservices:Deployment");
+    assert.equal(
+      deployment.inputs.raiPolicyName ?? prop(deployment.inputs, "properties", "raiPolicyName"),
+      "contoso-strict",
+    );
+  });
+
+  it("returns exactly the outputs the schema lists, resolved", () => {
+    const outputs = schema.resources["foundry-platform:index:FoundryAccount"].properties ?? {};
+    assert.deepEqual(Object.keys(constructed.state).sort(), Object.keys(outputs).sort());
+    assert.equal(constructed.state.endpoint, "https://aif-contoso-dev-sdc-main.cognitiveservices.azure.com/");
+    assert.match(String(constructed.state.resourceId), /\/accounts\/aif-contoso-dev-sdc-main$/);
+    const [spec] = constructed.state.deploymentSpecs as {
+      name: string;
+      type: string;
+      raiPolicyName: string;
+    }[];
+    assert.deepEqual(
+      [spec.name, spec.type, spec.raiPolicyName],
+      ["gpt-5.4-mini", "GlobalStandard", "contoso-strict"],
+    );
+  });
+
+  it("keeps the component's former type as an alias, so deployed stacks move without replacement", () => {
+    assert.ok(
+      (aliasesByType.get("foundry-platform:index:FoundryAccount") ?? []).some((a) =>
+        a.includes("foundry-platform:foundry:FoundryAccount"),
+      ),
+    );
+  });
+
+  it("refuses a type outside the package's index module or a component it does not serve", async () => {
+    await assert.rejects(
+      provider.construct("x", "foundry-platform:foundry:FoundryAccount", inputs, {}),
+      /Invalid module/,
+    );
+    await assert.rejects(
+      provider.construct("x", "foundry-platform:index:GatewayMonitoring", inputs, {}),
+      /not found/,
+    );
+  });
+});
+
+/** A property path of wire-form inputs. */
+function prop(value: unknown, ...path: string[]): unknown {
+  let node = value;
+  for (const key of path) {
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node;
+}
