@@ -16,12 +16,19 @@ import { BuiltInRoleName } from "../common/roles";
 
 /** The access groups of an environment. */
 export const accessGroups = ["admins", "developers", "readers"] as const;
+/** One of the access groups of an environment: `admins`, `developers` or `readers`. */
 export type AccessGroup = (typeof accessGroups)[number];
 
-/** Where a role is granted. */
+/**
+ * Where a role is granted.
+ * @internal
+ */
 export type AccessScopeKind = "aiAccount" | "project" | "resourceGroup" | "workspace";
 
-/** The roles each group gets, and on what. This table is the whole of what the component grants. */
+/**
+ * The roles each group gets, and on what. This table is the whole of what the component grants.
+ * @internal
+ */
 export const groupRoles: Readonly<
   Record<AccessGroup, readonly { readonly role: BuiltInRoleName; readonly on: AccessScopeKind }[]>
 > = {
@@ -42,6 +49,7 @@ export const groupRoles: Readonly<
 /**
  * Roles that call the models or read and write AI data. With `humanDataAccess: "gatewayOnly"` no
  * group gets them: people reach the models through the AI gateway, whose identity holds the role.
+ * @internal
  */
 export const humanDataPlaneGrants: readonly BuiltInRoleName[] = [
   "Cognitive Services OpenAI User",
@@ -102,6 +110,7 @@ export interface AccessGroupsSpec {
 /**
  * Whether people call the models with their own Entra ID (`direct`) or only through the AI gateway
  * (`gatewayOnly`: no group gets a data-plane role).
+ * @enum
  */
 export const HumanDataAccess = { direct: "direct", gatewayOnly: "gatewayOnly" } as const;
 export type HumanDataAccess = (typeof HumanDataAccess)[keyof typeof HumanDataAccess];
@@ -158,7 +167,10 @@ export interface AccessGroupObjectIds {
   readonly readers: pulumi.Output<string>;
 }
 
-/** One role assignment the component will make, as data. */
+/**
+ * One role assignment the component will make, as data.
+ * @internal
+ */
 export interface PlannedAssignment {
   /** Logical-name suffix, stable for the same group, scope and role. */
   readonly key: string;
@@ -167,7 +179,10 @@ export interface PlannedAssignment {
   readonly scope: { readonly kind: AccessScopeKind; readonly name: string };
 }
 
-/** Every role assignment for these accounts and projects, in a stable order. */
+/**
+ * Every role assignment for these accounts and projects, in a stable order.
+ * @internal
+ */
 export function accessPlan(
   targets: {
     readonly aiAccounts: readonly string[];
@@ -207,14 +222,20 @@ export function accessPlan(
   return plan;
 }
 
-/** The display name of a created group. */
+/**
+ * The display name of a created group.
+ * @internal
+ */
 export function accessGroupDisplayName(naming: WorkloadNaming, group: AccessGroup): string {
   return `grp-${naming.workload}-${naming.environment}-ai-${group}`;
 }
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every problem with the arguments, as sentences; empty when they are valid. */
+/**
+ * Every problem with the arguments, as sentences; empty when they are valid.
+ * @internal
+ */
 export function accessControlProblems(args: AccessControlArgs): string[] {
   const problems: string[] = [];
   for (const group of accessGroups) {
@@ -278,7 +299,7 @@ export class AccessControl extends pulumi.ComponentResource {
   public get groups(): Readonly<Partial<Record<AccessGroup, azuread.Group>>> {
     return accessHandles.of(this).groups;
   }
-  /** Role assignments by their key, see {@link accessPlan} (TypeScript only). */
+  /** Role assignments by their key, `<group>-<scope>-<role>` (TypeScript only). */
   public get roleAssignments(): Readonly<Record<string, authorization.RoleAssignment>> {
     return accessHandles.of(this).roleAssignments;
   }

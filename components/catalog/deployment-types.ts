@@ -4,7 +4,10 @@
  * (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/deployment-types).
  */
 
-/** A deployment type (the SKU name of a model deployment); an enum in the component package's schema. */
+/**
+ * A deployment type (the SKU name of a model deployment); an enum in the component package's schema.
+ * @enum
+ */
 export const DeploymentType = {
   Standard: "Standard",
   GlobalStandard: "GlobalStandard",
@@ -63,6 +66,7 @@ export function isProvisioned(type: DeploymentType): boolean {
 /**
  * When Azure moves a deployment to a new model version (`versionUpgradeOption`). With
  * `NoAutoUpgrade` the deployment stops working when its version retires.
+ * @enum
  */
 export const VersionUpgradeOption = {
   OnceNewDefaultVersionAvailable: "OnceNewDefaultVersionAvailable",

@@ -19,7 +19,10 @@ export interface Sourced<T> {
   readonly source: Source;
 }
 
-/** What a model can do; the capabilities a model may list, in a stable order. */
+/**
+ * What a model can do; the capabilities a model may list, in a stable order.
+ * @enum
+ */
 export const Capability = {
   chat: "chat",
   reasoning: "reasoning",

@@ -22,7 +22,10 @@ import { ModelVersion, ProvisionedType, PtuSizing, RoutableModel } from "./types
 /** Name of the model-router model. */
 export const modelRouterName = "model-router";
 
-/** Routing modes of a model-router deployment (`properties.routing.mode`). */
+/**
+ * Routing modes of a model-router deployment (`properties.routing.mode`).
+ * @enum
+ */
 export const RoutingMode = { balanced: "balanced", cost: "cost", quality: "quality" } as const;
 export type RoutingMode = (typeof RoutingMode)[keyof typeof RoutingMode];
 /** Every `RoutingMode` value. */

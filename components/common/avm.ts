@@ -4,7 +4,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** What kind of Entra ID principal a role is assigned to. */
+/**
+ * What kind of Entra ID principal a role is assigned to.
+ * @enum
+ */
 export const PrincipalType = {
   ServicePrincipal: "ServicePrincipal",
   Group: "Group",
@@ -78,7 +81,10 @@ export interface MetricCategorySpec {
   readonly category: string;
 }
 
-/** The kind of a management lock. */
+/**
+ * The kind of a management lock.
+ * @enum
+ */
 export const LockKind = { CanNotDelete: "CanNotDelete", ReadOnly: "ReadOnly", None: "None" } as const;
 export type LockKind = (typeof LockKind)[keyof typeof LockKind];
 

@@ -1,4 +1,7 @@
-/** The environments the platform knows. Defaults are cheap in `dev` and strict in `prod`. */
+/**
+ * The environments the platform knows. Defaults are cheap in `dev` and strict in `prod`.
+ * @enum
+ */
 export const Environment = { dev: "dev", staging: "staging", prod: "prod" } as const;
 
 /** Which environment a stack is: `dev`, `staging` or `prod`. */

@@ -6,7 +6,10 @@
  */
 import { AzureRegion, regionShortName } from "./regions";
 
-/** A naming rule: length bounds and the allowed pattern, with the rule said in words. */
+/**
+ * A naming rule: length bounds and the allowed pattern, with the rule said in words.
+ * @internal
+ */
 export interface NameRule {
   /** What the rule is for, as a user would say it. */
   readonly resource: string;
@@ -17,6 +20,7 @@ export interface NameRule {
   readonly allowed: string;
 }
 
+/** @internal */
 export const nameRules = {
   resourceGroup: {
     resource: "resource group",
@@ -69,10 +73,12 @@ export const nameRules = {
   },
 } satisfies Record<string, NameRule>;
 
+/** @internal */
 export type NameKind = keyof typeof nameRules;
 
 /**
  * The problems with `name` under `rule`, as sentences; empty when the name is valid.
+ * @internal
  */
 export function nameProblems(rule: NameRule, name: string): string[] {
   const problems: string[] = [];
@@ -87,7 +93,10 @@ export function nameProblems(rule: NameRule, name: string): string[] {
   return problems;
 }
 
-/** Abbreviations from the Cloud Adoption Framework, used as the first part of a generated name. */
+/**
+ * Abbreviations from the Cloud Adoption Framework, used as the first part of a generated name.
+ * @internal
+ */
 export const resourceAbbreviations = {
   resourceGroup: "rg",
   aiAccount: "aif",
@@ -117,6 +126,7 @@ export interface NameParts extends WorkloadNaming {
 /**
  * Builds a deterministic resource name in the Cloud Adoption Framework order, lower case,
  * for example `aif-contoso-dev-sdc-main`.
+ * @internal
  */
 export function resourceName(abbreviation: string, parts: NameParts, instance?: string): string {
   const segments = [abbreviation, parts.workload, parts.environment, regionShortName(parts.region)];

@@ -2,7 +2,10 @@
  * Azure public-cloud regions (ARM `location` names) and the short codes used in resource names.
  * Short codes follow the common Cloud Adoption Framework abbreviations.
  */
-/** Azure public-cloud regions (ARM `location` names); an enum in the component package's schema. */
+/**
+ * Azure public-cloud regions (ARM `location` names); an enum in the component package's schema.
+ * @enum
+ */
 export const AzureRegion = {
   australiacentral: "australiacentral",
   australiacentral2: "australiacentral2",
@@ -66,7 +69,10 @@ export const AzureRegion = {
 /** An Azure public-cloud region name as ARM spells it, for example `swedencentral`. */
 export type AzureRegion = (typeof AzureRegion)[keyof typeof AzureRegion];
 
-/** The short code of each region used inside resource names. */
+/**
+ * The short code of each region used inside resource names.
+ * @internal
+ */
 export const azureRegions: Readonly<Record<AzureRegion, string>> = {
   australiacentral: "auc",
   australiacentral2: "auc2",
@@ -135,7 +141,10 @@ export function isAzureRegion(name: string): name is AzureRegion {
   return Object.prototype.hasOwnProperty.call(azureRegions, name);
 }
 
-/** The short code of a region used inside resource names (`swedencentral` → `sdc`). */
+/**
+ * The short code of a region used inside resource names (`swedencentral` → `sdc`).
+ * @internal
+ */
 export function regionShortName(region: AzureRegion): string {
   return azureRegions[region];
 }

@@ -6,15 +6,20 @@ export type Tags = Readonly<Record<string, pulumi.Input<string>>>;
 /**
  * The tags a component's resources must carry: cost reports, budgets and incident routing rely on
  * them. Components take tags as a required argument and refuse a map without these keys.
+ * @internal
  */
 export const requiredTagKeys = ["environment", "owner", "costCenter"] as const;
 
-/** Tags with `environment`, `owner` and `costCenter`, plus any others. */
+/**
+ * Tags with `environment`, `owner` and `costCenter`, plus any others.
+ * @internal
+ */
 export type RequiredTags = Tags & { readonly [K in (typeof requiredTagKeys)[number]]: pulumi.Input<string> };
 
 /**
  * The problem with a component's `tags`, when one of the required keys is missing or empty (a plain
  * map in the package schema, so the check is at construction, not in the type).
+ * @internal
  */
 export function requiredTagProblems(tags: Tags | undefined): string[] {
   const missing = requiredTagKeys.filter((key) => {
@@ -28,7 +33,10 @@ export function requiredTagProblems(tags: Tags | undefined): string[] {
       ];
 }
 
-/** Merges tag maps left to right; later maps win. */
+/**
+ * Merges tag maps left to right; later maps win.
+ * @internal
+ */
 export function mergeTags(...maps: (Tags | undefined)[]): Record<string, pulumi.Input<string>> {
   const merged: Record<string, pulumi.Input<string>> = {};
   for (const map of maps) {

@@ -111,7 +111,10 @@ export const expectedTrafficTag = "expectedTraffic";
 /** The tag that says how a provisioned deployment is billed: `hourly` or `reservation`. */
 export const ptuPricingTag = "ptuPricing";
 
-/** How a provisioned deployment's PTUs are billed: by the hour, or under a reservation bought separately. */
+/**
+ * How a provisioned deployment's PTUs are billed: by the hour, or under a reservation bought separately.
+ * @enum
+ */
 export const PtuPricing = { hourly: "hourly", reservation: "reservation" } as const;
 export type PtuPricing = (typeof PtuPricing)[keyof typeof PtuPricing];
 /** Every `PtuPricing` value. */

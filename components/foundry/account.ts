@@ -58,11 +58,17 @@ export interface AccountNetworkAcls {
   readonly bypass?: NetworkRuleBypass;
 }
 
-/** What an account's network rules do with traffic no rule matches. */
+/**
+ * What an account's network rules do with traffic no rule matches.
+ * @enum
+ */
 export const NetworkRuleAction = { Allow: "Allow", Deny: "Deny" } as const;
 export type NetworkRuleAction = (typeof NetworkRuleAction)[keyof typeof NetworkRuleAction];
 
-/** Whether trusted Azure services bypass an account's network rules. */
+/**
+ * Whether trusted Azure services bypass an account's network rules.
+ * @enum
+ */
 export const NetworkRuleBypass = { None: "None", AzureServices: "AzureServices" } as const;
 export type NetworkRuleBypass = (typeof NetworkRuleBypass)[keyof typeof NetworkRuleBypass];
 
@@ -197,10 +203,18 @@ export const inferenceRole = "Cognitive Services OpenAI User";
 
 /** One content filter of an RAI policy. */
 export interface ContentFilterSpec {
+  /** Filter name: a harm category (`Hate`, `Sexual`, `Selfharm`, `Violence`), `Jailbreak` or a protected material. */
   readonly name: string;
+  /** Whether the filter screens prompts or completions. */
   readonly source: "Prompt" | "Completion";
+  /** Whether the filter runs. */
   readonly enabled: boolean;
+  /** Whether a hit blocks the request (else it is annotated only). */
   readonly blocking: boolean;
+  /**
+   * The lowest severity the filter acts on, for harm categories.
+   * @default - none: the filter has no severity levels
+   */
   readonly severityThreshold?: "Low" | "Medium" | "High";
 }
 
@@ -223,7 +237,10 @@ export const strictContentFilters: readonly ContentFilterSpec[] = [
   { name: "Protected Material Code", source: "Completion", enabled: true, blocking: true },
 ];
 
-/** Everything wrong with (errors) or worth knowing about (warnings) an account's arguments. */
+/**
+ * Everything wrong with (errors) or worth knowing about (warnings) an account's arguments.
+ * @internal
+ */
 export function foundryAccountProblems(
   args: FoundryAccountArgs,
   on: Date,

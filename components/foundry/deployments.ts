@@ -40,7 +40,7 @@ export interface RoutedModelSpec {
 
 /**
  * Routing settings of a `model-router` deployment (model-router 2025-11-18 or later). Setting them
- * deploys through the generic ARM resource on API version {@link routingApiVersion}, because
+ * deploys through the generic ARM resource on API version `2025-10-01-preview`, because
  * `cognitiveservices.Deployment` of `@pulumi/azure-native` 3.x (API 2025-06-01) has no `routing`.
  */
 export interface ModelRoutingSpec {
@@ -177,18 +177,25 @@ export interface DeployedRoutedModel {
  * REST API version used for deployments with routing settings. The Learn how-to deploys model
  * router with `routing {mode, models}` on `2025-10-01-preview`
  * (https://learn.microsoft.com/azure/foundry/openai/how-to/model-router).
+ * @internal
  */
 export const routingApiVersion = "2025-10-01-preview";
 
 /** Name of the strict content filter (RAI policy) `FoundryAccount` creates by default. */
 export const defaultRaiPolicyName = "platform-strict";
 
-/** The deployment name of a spec (its `name`, or the model name). */
+/**
+ * The deployment name of a spec (its `name`, or the model name).
+ * @internal
+ */
 export function deploymentNameOf(spec: ModelDeploymentSpec): string {
   return spec.name ?? spec.model;
 }
 
-/** Problems with a list of deployment specs, independent of the catalog: names and capacity. */
+/**
+ * Problems with a list of deployment specs, independent of the catalog: names and capacity.
+ * @internal
+ */
 export function validateDeploymentSpecs(specs: readonly ModelDeploymentSpec[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -208,7 +215,10 @@ export function validateDeploymentSpecs(specs: readonly ModelDeploymentSpec[]): 
   return problems;
 }
 
-/** One problem with the deployment at `index` of an account's list. */
+/**
+ * One problem with the deployment at `index` of an account's list.
+ * @internal
+ */
 export interface DeploymentProblem {
   readonly index: number;
   /** Where, relative to the deployment: `["version"]`, `["routing", "models", 1]`, ... */
@@ -226,12 +236,18 @@ const spilloverTypes: Partial<Record<DeploymentType, DeploymentType>> = {
   ProvisionedManaged: "Standard",
 };
 
-/** The standard type a provisioned type may spill over to (same data-processing scope). */
+/**
+ * The standard type a provisioned type may spill over to (same data-processing scope).
+ * @internal
+ */
 export function spilloverTypeFor(type: DeploymentType): DeploymentType | undefined {
   return spilloverTypes[type];
 }
 
-/** Spillover mistakes in one account's deployments: wrong source, missing target, scope mismatch, order. */
+/**
+ * Spillover mistakes in one account's deployments: wrong source, missing target, scope mismatch, order.
+ * @internal
+ */
 export function spilloverProblems(specs: readonly ModelDeploymentSpec[]): DeploymentProblem[] {
   const problems: DeploymentProblem[] = [];
   const names = specs.map(deploymentNameOf);
@@ -277,7 +293,10 @@ export function spilloverProblems(specs: readonly ModelDeploymentSpec[]): Deploy
   return problems;
 }
 
-/** Cost settings that cannot hold: PTU pricing on a pay-per-token type, impossible traffic numbers. */
+/**
+ * Cost settings that cannot hold: PTU pricing on a pay-per-token type, impossible traffic numbers.
+ * @internal
+ */
 export function costSettingProblems(specs: readonly ModelDeploymentSpec[]): DeploymentProblem[] {
   const problems: DeploymentProblem[] = [];
   specs.forEach((spec, index) => {
@@ -307,6 +326,7 @@ export function costSettingProblems(specs: readonly ModelDeploymentSpec[]): Depl
  * Every problem with one account's deployments, judged on `on`: the catalog's (model, version,
  * type, PTU size, routing; custom models against their declaration), the spillover rules and the
  * cost settings.
+ * @internal
  */
 export function deploymentProblems(
   specs: readonly ModelDeploymentSpec[],
@@ -322,7 +342,10 @@ export function deploymentProblems(
   return [...problems, ...spilloverProblems(specs), ...costSettingProblems(specs)];
 }
 
-/** The cost tags of a deployment: its expected traffic and, when provisioned, how its PTUs are billed. */
+/**
+ * The cost tags of a deployment: its expected traffic and, when provisioned, how its PTUs are billed.
+ * @internal
+ */
 export function costTagsOf(spec: ModelDeploymentSpec): Record<string, string> {
   const tags: Record<string, string> = {};
   if (spec.expectedTraffic) {
@@ -338,7 +361,10 @@ function showValue(value: unknown): string {
   return value === undefined ? "" : ` (got ${JSON.stringify(value)})`;
 }
 
-/** One line for a problem: `deployment 'gpt-5' version (got "2024-01-01"): not a known version ...`. */
+/**
+ * One line for a problem: `deployment 'gpt-5' version (got "2024-01-01"): not a known version ...`.
+ * @internal
+ */
 export function formatDeploymentProblem(specs: readonly ModelDeploymentSpec[], p: DeploymentProblem): string {
   const where = p.path
     .map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${s}`))
@@ -346,7 +372,10 @@ export function formatDeploymentProblem(specs: readonly ModelDeploymentSpec[], p
   return `deployment '${deploymentNameOf(specs[p.index])}' ${where}${showValue(p.value)}: ${p.message}`;
 }
 
-/** The plain data of a spec once defaults are applied. */
+/**
+ * The plain data of a spec once defaults are applied.
+ * @internal
+ */
 export function deployedModelOf(
   spec: ModelDeploymentSpec,
   defaultRaiPolicyName: string,
@@ -388,7 +417,10 @@ function routedFormat(spec: ModelDeploymentSpec, m: RoutedModelSpec): string {
   return routes?.find((r) => r.name === m.model && r.version === m.version)?.format ?? modelFormatOf(m.model);
 }
 
-/** Where deployments are created: the account resource and its resource group. */
+/**
+ * Where deployments are created: the account resource and its resource group.
+ * @internal
+ */
 export interface DeploymentTarget {
   readonly account: cognitiveservices.Account;
   readonly accountName: pulumi.Input<string>;
@@ -415,6 +447,7 @@ export type DeploymentResource = cognitiveservices.Deployment | resources.Resour
  * Registers the deployments of one account, chained with `dependsOn` in declaration order
  * (ARM rejects concurrent deployment writes on one account). Each is a child of the account and
  * is named `<componentName>-<deploymentName>`. Call the validation functions first.
+ * @internal
  */
 export function declareDeployments(
   componentName: string,

@@ -171,13 +171,19 @@ export interface AiGatewayArgs extends AiGatewayOptions {
 const serviceIdPattern =
   /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ApiManagement\/service\/([^/]+)$/i;
 
-/** The resource group and name of an API Management service id. */
+/**
+ * The resource group and name of an API Management service id.
+ * @internal
+ */
 export function parseServiceId(id: string): { resourceGroupName: string; serviceName: string } | undefined {
   const m = serviceIdPattern.exec(id);
   return m ? { resourceGroupName: m[1], serviceName: m[2] } : undefined;
 }
 
-/** Where the gateway runs: an existing API Management service, or a new one with what a new one needs. */
+/**
+ * Where the gateway runs: an existing API Management service, or a new one with what a new one needs.
+ * @internal
+ */
 export type GatewayService =
   | {
       readonly existing: true;
@@ -187,7 +193,10 @@ export type GatewayService =
     }
   | { readonly existing: false; readonly serviceName: string; readonly publisherEmail: pulumi.Input<string> };
 
-/** The service the arguments describe; undefined when they describe none (`gatewayArgsProblems` says why). */
+/**
+ * The service the arguments describe; undefined when they describe none (`gatewayArgsProblems` says why).
+ * @internal
+ */
 export function gatewayServiceOf(args: AiGatewayArgs): GatewayService | undefined {
   if (args.existingServiceId !== undefined) {
     const parsed = parseServiceId(args.existingServiceId);
@@ -198,7 +207,10 @@ export function gatewayServiceOf(args: AiGatewayArgs): GatewayService | undefine
     : undefined;
 }
 
-/** Every problem with the gateway's arguments, as sentences naming what to fix. */
+/**
+ * Every problem with the gateway's arguments, as sentences naming what to fix.
+ * @internal
+ */
 export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
   const problems: string[] = [];
   if (args.existingServiceId !== undefined) {
@@ -268,7 +280,10 @@ export function gatewayArgsProblems(args: AiGatewayArgs): string[] {
   return problems;
 }
 
-/** Problems with joining a virtual network on this tier. */
+/**
+ * Problems with joining a virtual network on this tier.
+ * @internal
+ */
 export function virtualNetworkProblems(sku: GatewaySku, vnet: GatewayVirtualNetwork | undefined): string[] {
   if (!vnet || !gatewaySkus.includes(sku)) {
     return [];

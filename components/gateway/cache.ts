@@ -10,7 +10,10 @@ import { joinUrl, ServiceScope } from "./pools";
 import { GatewayModelTarget, isEmbeddingsModel, targetBackendId } from "./targets";
 import { InferenceApiPolicyOptions } from "./xml/documents";
 
-/** What the inference API policy needs of the cache. */
+/**
+ * What the inference API policy needs of the cache.
+ * @internal
+ */
 export type SemanticCacheOptions = NonNullable<InferenceApiPolicyOptions["semanticCache"]>;
 
 /** Semantic cache: answers similar prompts from Azure Managed Redis (RediSearch) instead of the model. */
@@ -67,7 +70,10 @@ function embeddingsTarget(
   );
 }
 
-/** Problems with the semantic cache arguments, as sentences naming what to fix. */
+/**
+ * Problems with the semantic cache arguments, as sentences naming what to fix.
+ * @internal
+ */
 export function semanticCacheProblems(
   cache: GatewaySemanticCache | undefined,
   targets: readonly GatewayModelTarget[],
@@ -105,6 +111,7 @@ export function semanticCacheProblems(
 /**
  * Azure Managed Redis with RediSearch as the external cache, and the embeddings backend. Returns
  * what the inference API policy needs.
+ * @internal
  */
 export function declareSemanticCache(
   scope: ServiceScope,

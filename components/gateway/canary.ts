@@ -36,7 +36,10 @@ export interface UpgradeSpec {
   readonly candidateTags?: Readonly<Record<string, string>>;
 }
 
-/** The fields of a deployment spec the canary reads. */
+/**
+ * The fields of a deployment spec the canary reads.
+ * @internal
+ */
 export interface DeploymentLike {
   readonly name?: string;
   readonly model: string;
@@ -47,12 +50,18 @@ export interface DeploymentLike {
   readonly tags?: Readonly<Record<string, unknown>>;
 }
 
-/** The candidate's deployment name: stable across candidate versions, so a new candidate version updates it in place. */
+/**
+ * The candidate's deployment name: stable across candidate versions, so a new candidate version updates it in place.
+ * @internal
+ */
 export function candidateDeploymentName(stable: string): string {
   return `${stable}-canary`;
 }
 
-/** One planned candidate. */
+/**
+ * One planned candidate.
+ * @internal
+ */
 export interface CanaryPlan<S extends DeploymentLike> {
   readonly account: string;
   readonly stable: S;
@@ -67,6 +76,7 @@ export interface CanaryPlan<S extends DeploymentLike> {
 /**
  * Plans the candidates of an upgrade over the platform's accounts. Returns the candidates (none
  * when the weight is 0: rolled back) and every problem found.
+ * @internal
  */
 export function planCanary<S extends DeploymentLike>(
   accounts: readonly { readonly name: string; readonly deployments?: readonly S[] }[],

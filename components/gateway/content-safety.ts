@@ -54,7 +54,10 @@ export interface ContentSafetyThresholds {
   readonly Violence?: number;
 }
 
-/** Problems with the content safety arguments, as sentences naming what to fix. */
+/**
+ * Problems with the content safety arguments, as sentences naming what to fix.
+ * @internal
+ */
 export function contentSafetyProblems(cs: GatewayContentSafety | undefined): string[] {
   const problems: string[] = [];
   for (const [category, threshold] of Object.entries(cs?.categories ?? {})) {
@@ -70,6 +73,7 @@ export function contentSafetyProblems(cs: GatewayContentSafety | undefined): str
 /**
  * The Content Safety backend (managed-identity credentials) and the gateway identity's role on it.
  * Returns what the inference API policy needs.
+ * @internal
  */
 export function declareContentSafety(
   scope: ServiceScope,

@@ -23,7 +23,10 @@ import { declareApplicationInsights, declareLlmLogging } from "./telemetry";
 import { inferenceApiPolicy } from "./xml/documents";
 import { GatewaySku } from "./sku";
 
-/** Custom properties that turn off TLS 1.0, TLS 1.1 and SSL 3.0 toward clients and backends, and 3DES. */
+/**
+ * Custom properties that turn off TLS 1.0, TLS 1.1 and SSL 3.0 toward clients and backends, and 3DES.
+ * @internal
+ */
 export const protocolCustomProperties: Readonly<Record<string, string>> = {
   "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10": "False",
   "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11": "False",
@@ -37,6 +40,7 @@ export const protocolCustomProperties: Readonly<Record<string, string>> = {
 /**
  * Weak cipher suites (no forward secrecy, or CBC with SHA-1) turned off on the classic tiers. The
  * v2 tiers do not accept cipher changes (Learn, "Manage protocols and ciphers"); their defaults apply.
+ * @internal
  */
 export const weakCiphers = [
   "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
@@ -50,7 +54,10 @@ export const weakCiphers = [
   "TLS_RSA_WITH_AES_128_CBC_SHA",
 ] as const;
 
-/** The custom properties of a service of tier `sku`. */
+/**
+ * The custom properties of a service of tier `sku`.
+ * @internal
+ */
 export function securityCustomProperties(sku: GatewaySku): Record<string, string> {
   const props: Record<string, string> = { ...protocolCustomProperties };
   if (!sku.endsWith("V2")) {
@@ -66,6 +73,7 @@ export function securityCustomProperties(sku: GatewaySku): Record<string, string
  * injection (Premium) are both `virtualNetworkType: External` with the subnet in
  * `virtualNetworkConfiguration.subnetResourceId` (ARM `Microsoft.ApiManagement/service` 2024-05-01;
  * https://learn.microsoft.com/azure/api-management/integrate-vnet-outbound).
+ * @internal
  */
 export function virtualNetworkProperties(
   vnet: GatewayVirtualNetwork | undefined,

@@ -7,7 +7,10 @@ import * as apimanagement from "@pulumi/azure-native/apimanagement";
 import { isProvisioned } from "../catalog/deployment-types";
 import { GatewayModelTarget, PoolPlan } from "./targets";
 
-/** Where the gateway's child resources go. */
+/**
+ * Where the gateway's child resources go.
+ * @internal
+ */
 export interface ServiceScope {
   /** The component's logical name; children are named `<name>-...`. */
   readonly name: string;
@@ -95,7 +98,10 @@ export const defaultProvisionedCircuitBreakerRule: Required<CircuitBreakerRuleSp
 
 const isoDuration = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
-/** Problems with the circuit-breaker rules given for every backend. */
+/**
+ * Problems with the circuit-breaker rules given for every backend.
+ * @internal
+ */
 export function circuitBreakerProblems(rules: readonly CircuitBreakerRuleSpec[]): string[] {
   const problems: string[] = [];
   if (rules.length !== 1) {
@@ -150,17 +156,26 @@ function breaker(rule: CircuitBreakerRuleSpec): apimanagement.BackendArgs["circu
   };
 }
 
-/** `https://<host>/` + `rest`, whatever the endpoint's trailing slash. */
+/**
+ * `https://<host>/` + `rest`, whatever the endpoint's trailing slash.
+ * @internal
+ */
 export function joinUrl(endpoint: pulumi.Input<string>, rest: string): pulumi.Output<string> {
   return pulumi.output(endpoint).apply((e) => `${e.replace(/\/+$/, "")}/${rest.replace(/^\/+/, "")}`);
 }
 
-/** The runtime URL of a deployment's backend: the account's deployment route. */
+/**
+ * The runtime URL of a deployment's backend: the account's deployment route.
+ * @internal
+ */
 export function deploymentUrl(t: GatewayModelTarget): pulumi.Output<string> {
   return joinUrl(t.endpoint, `openai/deployments/${encodeURIComponent(t.deployment)}`);
 }
 
-/** Declares the single backends, the pools and their fallback pools; returns the backends by id. */
+/**
+ * Declares the single backends, the pools and their fallback pools; returns the backends by id.
+ * @internal
+ */
 export function declareBackendsAndPools(
   scope: ServiceScope,
   pools: readonly PoolPlan[],

@@ -32,14 +32,20 @@ export interface GatewayTeam {
   readonly expectedTraffic?: TeamModelTraffic[];
 }
 
-/** The product id of a team. */
+/**
+ * The product id of a team.
+ * @internal
+ */
 export function teamProductId(team: string): string {
   return `team-${team}`;
 }
 
 const teamName = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
-/** Problems with the teams against the models the gateway serves. */
+/**
+ * Problems with the teams against the models the gateway serves.
+ * @internal
+ */
 export function teamProblems(teams: readonly GatewayTeam[], servedModels: readonly string[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -81,7 +87,10 @@ export function teamProblems(teams: readonly GatewayTeam[], servedModels: readon
   return problems;
 }
 
-/** The resources of one team. */
+/**
+ * The resources of one team.
+ * @internal
+ */
 export interface TeamResources {
   readonly product: apimanagement.Product;
   readonly apiLink: apimanagement.ProductApiLink;
@@ -89,7 +98,10 @@ export interface TeamResources {
   readonly subscription: apimanagement.Subscription;
 }
 
-/** Declares each team's product, its link to the API, its policy and its subscription. */
+/**
+ * Declares each team's product, its link to the API, its policy and its subscription.
+ * @internal
+ */
 export function declareTeams(
   scope: ServiceScope,
   api: apimanagement.Api,

@@ -50,10 +50,16 @@ export interface CanaryWeight {
   readonly weightPercent: number;
 }
 
-/** The maximum number of backends in a pool (Learn, "Backends in API Management"). */
+/**
+ * The maximum number of backends in a pool (Learn, "Backends in API Management").
+ * @internal
+ */
 export const maxPoolMembers = 30;
 
-/** A backend id for a name: letters, digits and `-` only, at most 80 characters. */
+/**
+ * A backend id for a name: letters, digits and `-` only, at most 80 characters.
+ * @internal
+ */
 export function backendIdOf(...parts: string[]): string {
   return parts
     .join("-")
@@ -63,28 +69,43 @@ export function backendIdOf(...parts: string[]): string {
     .slice(0, 80);
 }
 
-/** The backend id of one deployment. */
+/**
+ * The backend id of one deployment.
+ * @internal
+ */
 export function targetBackendId(t: Pick<GatewayModelTarget, "account" | "deployment">): string {
   return backendIdOf(t.account, t.deployment);
 }
 
-/** The backend id of a model's pool. */
+/**
+ * The backend id of a model's pool.
+ * @internal
+ */
 export function poolBackendId(model: string): string {
   return backendIdOf("pool", model);
 }
 
-/** True when requests can be routed to the deployment (everything but batch types). */
+/**
+ * True when requests can be routed to the deployment (everything but batch types).
+ * @internal
+ */
 export function isRoutable(t: Pick<GatewayModelTarget, "type">): boolean {
   return familyOf(t.type) !== "batch";
 }
 
-/** True for embeddings models (catalog capability, else the name). */
+/**
+ * True for embeddings models (catalog capability, else the name).
+ * @internal
+ */
 export function isEmbeddingsModel(model: string): boolean {
   const info = findModel(model);
   return info ? info.capabilities.value.includes("embeddings") : /embedding/i.test(model);
 }
 
-/** One member of a pool with its priority (1 = first) and weight within the priority group. */
+/**
+ * One member of a pool with its priority (1 = first) and weight within the priority group.
+ * @internal
+ */
 export interface PoolMember {
   readonly backendId: string;
   readonly target: GatewayModelTarget;
@@ -92,7 +113,10 @@ export interface PoolMember {
   readonly weight: number;
 }
 
-/** The pool of one model. */
+/**
+ * The pool of one model.
+ * @internal
+ */
 export interface PoolPlan {
   readonly model: string;
   readonly backendId: string;
@@ -106,7 +130,10 @@ export interface PoolPlan {
   readonly fallback?: { readonly backendId: string; readonly members: readonly PoolMember[] };
 }
 
-/** Default weight of a member that takes no part in a canary. */
+/**
+ * Default weight of a member that takes no part in a canary.
+ * @internal
+ */
 export const defaultWeight = 100;
 
 /**
@@ -136,6 +163,7 @@ function tierOf(t: GatewayModelTarget, all: readonly GatewayModelTarget[], prima
 /**
  * The model whose pool a target joins: its own, or for a canary candidate its stable deployment's
  * (a candidate of a successor model is still served under the stable deployment's route).
+ * @internal
  */
 export function poolModelOf(t: GatewayModelTarget, all: readonly GatewayModelTarget[]): string {
   if (t.canary) {
@@ -154,6 +182,7 @@ export function poolModelOf(t: GatewayModelTarget, all: readonly GatewayModelTar
  * {@link defaultWeight}; a canary splits its stable deployment's weight 100−w / w, in the stable
  * deployment's pool even when it serves a successor model.
  * Pools and members are ordered deterministically (model, then priority, account, deployment).
+ * @internal
  */
 export function planPools(targets: readonly GatewayModelTarget[], primaryRegion: string): PoolPlan[] {
   const routable = targets.filter(isRoutable);
@@ -218,7 +247,10 @@ function fallbackOf(model: string, members: readonly PoolMember[]): PoolPlan["fa
   };
 }
 
-/** Problems with planned pools: size, priority and weight ranges. */
+/**
+ * Problems with planned pools: size, priority and weight ranges.
+ * @internal
+ */
 export function poolProblems(pools: readonly PoolPlan[]): string[] {
   const problems: string[] = [];
   for (const pool of pools) {
@@ -247,6 +279,7 @@ export function poolProblems(pools: readonly PoolPlan[]): string[] {
  * Problems with the targets themselves: duplicates, backend-id clashes, deployment names that
  * shadow another model, spillover and canary references that do not resolve, canary weights
  * outside 0–100.
+ * @internal
  */
 export function targetProblems(targets: readonly GatewayModelTarget[]): string[] {
   const problems: string[] = [];
@@ -319,6 +352,7 @@ export function targetProblems(targets: readonly GatewayModelTarget[]): string[]
 /**
  * The route table: every routable model name and every non-candidate deployment name resolves
  * to its model's pool. Candidates are reached only through their pool's weights. Sorted by name.
+ * @internal
  */
 export function routeTable(pools: readonly PoolPlan[]): GatewayRoute[] {
   const routes = new Map<string, GatewayRoute>();
@@ -341,18 +375,27 @@ export function routeTable(pools: readonly PoolPlan[]): GatewayRoute[] {
   return [...routes.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The names that resolve to one of `models` (for a team's allow-list). */
+/**
+ * The names that resolve to one of `models` (for a team's allow-list).
+ * @internal
+ */
 export function namesForModels(routes: readonly GatewayRoute[], models: readonly string[]): string[] {
   return routes.filter((r) => models.includes(r.model)).map((r) => r.name);
 }
 
-/** Retries that let a request try every member of the largest pool once (1–50). */
+/**
+ * Retries that let a request try every member of the largest pool once (1–50).
+ * @internal
+ */
 export function retryCountFor(pools: readonly PoolPlan[]): number {
   const largest = Math.max(1, ...pools.map((p) => p.members.length));
   return Math.min(50, Math.max(1, largest - 1));
 }
 
-/** An account's own API (`<endpoint>/openai/v1`), for the operations bound to one account. */
+/**
+ * An account's own API (`<endpoint>/openai/v1`), for the operations bound to one account.
+ * @internal
+ */
 export interface AccountRoute {
   readonly account: string;
   /** The backend id of the account's API. */
@@ -361,7 +404,10 @@ export interface AccountRoute {
   readonly target: GatewayModelTarget;
 }
 
-/** Where the account-bound operations go. */
+/**
+ * Where the account-bound operations go.
+ * @internal
+ */
 export interface AccountRoutes {
   /**
    * The Responses API: responses are stored in the account that made them (retrieve, delete,
@@ -380,12 +426,18 @@ export interface AccountRoutes {
   readonly batch?: AccountRoute;
 }
 
-/** The backend id of an account's own API. */
+/**
+ * The backend id of an account's own API.
+ * @internal
+ */
 export function accountBackendId(account: string): string {
   return backendIdOf("account", account);
 }
 
-/** Plans where the Responses and batch APIs go. */
+/**
+ * Plans where the Responses and batch APIs go.
+ * @internal
+ */
 export function planAccountRoutes(
   targets: readonly GatewayModelTarget[],
   pools: readonly PoolPlan[],
@@ -421,7 +473,10 @@ export function planAccountRoutes(
   };
 }
 
-/** Problems with the account-bound APIs: batch deployments spread over accounts. */
+/**
+ * Problems with the account-bound APIs: batch deployments spread over accounts.
+ * @internal
+ */
 export function accountRouteProblems(targets: readonly GatewayModelTarget[]): string[] {
   const batchAccounts = [...new Set(targets.filter((t) => !isRoutable(t)).map((t) => t.account))];
   return batchAccounts.length > 1

@@ -8,7 +8,10 @@ import * as apimanagement from "@pulumi/azure-native/apimanagement";
 import * as resources from "@pulumi/azure-native/resources";
 import { ServiceScope } from "./pools";
 
-/** API version for the resources azure-native 3.x types without the needed properties (LLM logging, managed-identity backend credentials). */
+/**
+ * API version for the resources azure-native 3.x types without the needed properties (LLM logging, managed-identity backend credentials).
+ * @internal
+ */
 export const apimPreviewApiVersion = "2024-06-01-preview";
 
 /** Application Insights for token metrics and request telemetry. */
@@ -46,7 +49,10 @@ export interface GatewayLlmLogging {
   readonly maxMessageBytes?: number;
 }
 
-/** Problems with the telemetry arguments, as sentences naming what to fix. */
+/**
+ * Problems with the telemetry arguments, as sentences naming what to fix.
+ * @internal
+ */
 export function telemetryProblems(
   applicationInsights: GatewayApplicationInsights | undefined,
   llmLogging: GatewayLlmLogging | undefined,
@@ -93,6 +99,7 @@ function loggerCredentials(
 /**
  * Sends the gateway's telemetry and token metrics (custom metrics with dimensions) to Application
  * Insights: a logger and an API diagnostic on the inference API.
+ * @internal
  */
 export function declareApplicationInsights(
   scope: ServiceScope,
@@ -137,7 +144,10 @@ export function declareApplicationInsights(
   );
 }
 
-/** The LLM request logs (Azure Monitor logger and the API's LLM logging settings). */
+/**
+ * The LLM request logs (Azure Monitor logger and the API's LLM logging settings).
+ * @internal
+ */
 export function declareLlmLogging(
   scope: ServiceScope,
   api: apimanagement.Api,

@@ -20,7 +20,10 @@ import {
 } from "../cost/traffic";
 import { GatewayModelTarget, planPools } from "./targets";
 
-/** A deployment as the allocation reads it. */
+/**
+ * A deployment as the allocation reads it.
+ * @internal
+ */
 export interface TrafficDeployment {
   readonly account: string;
   readonly location: string;
@@ -52,6 +55,7 @@ export interface TeamModelTraffic extends ExpectedTraffic {
   readonly model: string;
 }
 
+/** @internal */
 export interface TrafficTeam {
   readonly name: string;
   /**
@@ -61,7 +65,10 @@ export interface TrafficTeam {
   readonly expectedTraffic?: readonly TeamModelTraffic[];
 }
 
-/** The traffic that reaches one deployment and where it comes from. */
+/**
+ * The traffic that reaches one deployment and where it comes from.
+ * @internal
+ */
 export interface DeploymentTraffic {
   readonly traffic: ExpectedTraffic;
   readonly sources: readonly string[];
@@ -98,6 +105,7 @@ class Ledger {
  * The expected traffic of every deployment that gets any, by `account/deployment`. Deployments with
  * no declared traffic and no team traffic are left out (plans list standard ones as unpriced).
  * `viaGateway` is false when the platform has no gateway: team traffic then reaches nothing.
+ * @internal
  */
 export function allocateTraffic(
   deployments: readonly TrafficDeployment[],

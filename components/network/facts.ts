@@ -14,6 +14,7 @@ import { GatewaySku } from "../gateway/sku";
  * - `Injection`: the classic Developer / Premium tiers are deployed into the subnet (no delegation,
  *   a network security group required; https://learn.microsoft.com/azure/api-management/virtual-network-injection-resources).
  *   ARM: `virtualNetworkType: External` (public gateway) or `Internal` (private gateway).
+ * @enum
  */
 export const GatewayNetworkMode = { Integration: "Integration", Injection: "Injection" } as const;
 export type GatewayNetworkMode = (typeof GatewayNetworkMode)[keyof typeof GatewayNetworkMode];
@@ -21,15 +22,22 @@ export type GatewayNetworkMode = (typeof GatewayNetworkMode)[keyof typeof Gatewa
 /**
  * Whether a gateway in a virtual network keeps a public endpoint (`External`) or answers inside the
  * network only (`Internal`, Premium injection only): ARM `virtualNetworkType`.
+ * @enum
  */
 export const GatewayVirtualNetworkType = { External: "External", Internal: "Internal" } as const;
 export type GatewayVirtualNetworkType =
   (typeof GatewayVirtualNetworkType)[keyof typeof GatewayVirtualNetworkType];
 
-/** The delegation the outbound-integration subnet needs (Learn, integrate-vnet-outbound, "Delegate the subnet"). */
+/**
+ * The delegation the outbound-integration subnet needs (Learn, integrate-vnet-outbound, "Delegate the subnet").
+ * @internal
+ */
 export const integrationSubnetDelegation = "Microsoft.Web/serverFarms";
 
-/** How a tier joins a VNet, or undefined when it cannot (Basic v2, classic Basic/Standard/Consumption). */
+/**
+ * How a tier joins a VNet, or undefined when it cannot (Basic v2, classic Basic/Standard/Consumption).
+ * @internal
+ */
 export function gatewayNetworkMode(sku: GatewaySku): GatewayNetworkMode | undefined {
   switch (sku) {
     case "StandardV2":
@@ -42,7 +50,10 @@ export function gatewayNetworkMode(sku: GatewaySku): GatewayNetworkMode | undefi
   }
 }
 
-/** One network security rule, as data (the fields of an NSG `securityRules` entry). */
+/**
+ * One network security rule, as data (the fields of an NSG `securityRules` entry).
+ * @internal
+ */
 export interface SecurityRuleSpec {
   readonly name: string;
   readonly priority: number;
@@ -58,6 +69,7 @@ export interface SecurityRuleSpec {
  * operation: the bold "required" rows of Learn "Virtual network configuration reference: API
  * Management" (https://learn.microsoft.com/azure/api-management/virtual-network-reference#required-ports).
  * Client traffic on 443 is allowed from the internet only in External mode.
+ * @internal
  */
 export function injectionSecurityRules(mode: GatewayVirtualNetworkType): SecurityRuleSpec[] {
   const rules: SecurityRuleSpec[] = [
@@ -130,7 +142,10 @@ export function injectionSecurityRules(mode: GatewayVirtualNetworkType): Securit
   return rules;
 }
 
-/** The virtual network id a subnet id belongs to (`.../virtualNetworks/<vnet>/subnets/<s>` → `.../virtualNetworks/<vnet>`). */
+/**
+ * The virtual network id a subnet id belongs to (`.../virtualNetworks/<vnet>/subnets/<s>` → `.../virtualNetworks/<vnet>`).
+ * @internal
+ */
 export function virtualNetworkIdOf(subnetResourceId: string): string | undefined {
   const m =
     /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(
@@ -139,12 +154,18 @@ export function virtualNetworkIdOf(subnetResourceId: string): string | undefined
   return m ? m[1] : undefined;
 }
 
-/** A subnet id's resource id pattern, for validation. */
+/**
+ * A subnet id's resource id pattern, for validation.
+ * @internal
+ */
 export function isSubnetResourceId(id: string): boolean {
   return virtualNetworkIdOf(id) !== undefined;
 }
 
-/** An IPv4 CIDR block as [first address as a number, prefix length], or undefined when malformed. */
+/**
+ * An IPv4 CIDR block as [first address as a number, prefix length], or undefined when malformed.
+ * @internal
+ */
 export function parseCidr(cidr: string): readonly [number, number] | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
   if (!m) {
@@ -160,7 +181,10 @@ export function parseCidr(cidr: string): readonly [number, number] | undefined {
   return address % size === 0 ? [address, bits] : undefined;
 }
 
-/** True when CIDR `inner` lies within CIDR `outer` (both well formed). */
+/**
+ * True when CIDR `inner` lies within CIDR `outer` (both well formed).
+ * @internal
+ */
 export function cidrContains(outer: string, inner: string): boolean {
   const o = parseCidr(outer);
   const i = parseCidr(inner);
@@ -170,7 +194,10 @@ export function cidrContains(outer: string, inner: string): boolean {
   return i[0] >= o[0] && i[0] + 2 ** (32 - i[1]) <= o[0] + 2 ** (32 - o[1]);
 }
 
-/** True when two well-formed CIDR blocks share an address. */
+/**
+ * True when two well-formed CIDR blocks share an address.
+ * @internal
+ */
 export function cidrOverlaps(a: string, b: string): boolean {
   const x = parseCidr(a);
   const y = parseCidr(b);

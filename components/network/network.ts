@@ -115,7 +115,10 @@ function existingSubnetsOf(args: AiNetworkOptions): ExistingSubnets | undefined 
     : undefined;
 }
 
-/** Every problem with the arguments, as sentences naming what to fix; empty when valid. */
+/**
+ * Every problem with the arguments, as sentences naming what to fix; empty when valid.
+ * @internal
+ */
 export function networkProblems(args: AiNetworkArgs): string[] {
   const problems: string[] = [];
   const gw = args.existingGatewaySubnetResourceId;

@@ -28,7 +28,10 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import { Tags } from "../common/tags";
 import { AlertThresholds, defaultAlertThresholds } from "./settings";
 
-/** The Azure Monitor metric names this library alerts on, for `Microsoft.CognitiveServices/accounts`. */
+/**
+ * The Azure Monitor metric names this library alerts on, for `Microsoft.CognitiveServices/accounts`.
+ * @internal
+ */
 export const aiAccountMetrics = {
   /** Provisioned-managed Utilization V2, percent of the deployment's PTUs (replaces the deprecated V1). */
   provisionedUtilization: "AzureOpenAIProvisionedManagedUtilizationV2",
@@ -50,20 +53,32 @@ export interface MonitoredDeployment {
   readonly spillover: boolean;
 }
 
-/** Metric namespace (resource type) of the AI account metrics. */
+/**
+ * Metric namespace (resource type) of the AI account metrics.
+ * @internal
+ */
 export const aiAccountMetricNamespace = "Microsoft.CognitiveServices/accounts";
 
-/** ISO 8601 duration of a number of minutes (`PT15M`, `PT1H`). */
+/**
+ * ISO 8601 duration of a number of minutes (`PT15M`, `PT1H`).
+ * @internal
+ */
 export function isoMinutes(minutes: number): string {
   return minutes % 60 === 0 ? `PT${minutes / 60}H` : `PT${minutes}M`;
 }
 
-/** How often an alert with this window is evaluated (the shortest frequency Azure allows for it). */
+/**
+ * How often an alert with this window is evaluated (the shortest frequency Azure allows for it).
+ * @internal
+ */
 export function evaluationFrequencyFor(windowMinutes: number): string {
   return isoMinutes(windowMinutes <= 5 ? 1 : 5);
 }
 
-/** One metric alert on an AI account, as data. */
+/**
+ * One metric alert on an AI account, as data.
+ * @internal
+ */
 export interface MetricAlertSpec {
   /** Short name of the signal; part of the alert's logical and Azure names. */
   readonly signal: "ptu-utilization" | "throttling" | "spillover" | "latency" | "server-errors";
@@ -90,6 +105,7 @@ function deploymentsDimension(names: readonly string[] | undefined) {
  * PTU-utilization alert watches only provisioned ones (none: no alert), the throttling alert leaves
  * out provisioned deployments with spillover (their 429s are expected), and the spillover alert is
  * added when some deployment spills over. Without them every alert watches every deployment.
+ * @internal
  */
 export function aiAccountAlertSpecs(
   thresholds: AlertThresholds = {},
@@ -161,7 +177,10 @@ export function aiAccountAlertSpecs(
   return specs;
 }
 
-/** Declares one metric alert on one resource. */
+/**
+ * Declares one metric alert on one resource.
+ * @internal
+ */
 export function declareMetricAlert(
   name: string,
   args: {
@@ -222,6 +241,7 @@ export function declareMetricAlert(
  * records the policy that stopped a request in `LastErrorSource` (ApiManagementGatewayLogs,
  * https://learn.microsoft.com/azure/azure-monitor/reference/tables/apimanagementgatewaylogs).
  * A team is the gateway subscription (`ApimSubscriptionId`) its app calls with.
+ * @internal
  */
 export const tokenQuotaExhaustedQuery = [
   "ApiManagementGatewayLogs",
@@ -233,6 +253,7 @@ export const tokenQuotaExhaustedQuery = [
 /**
  * The share of gateway requests answered with a 5xx, in percent, per API. Resource-centric over
  * ApiManagementGatewayLogs (https://learn.microsoft.com/azure/azure-monitor/reference/tables/apimanagementgatewaylogs).
+ * @internal
  */
 export const gatewayServerErrorRateQuery = [
   "ApiManagementGatewayLogs",
@@ -245,6 +266,7 @@ export const gatewayServerErrorRateQuery = [
  * Throttling callers saw: 429s the gateway returned because the model said 429 (after the pool and
  * the retries were used up). The teams' own token limits (429 from `llm-token-limit`, no backend
  * call) are left out: they are budgets, not capacity.
+ * @internal
  */
 export const gatewayThrottledCallersQuery = [
   "ApiManagementGatewayLogs",
@@ -256,6 +278,7 @@ export const gatewayThrottledCallersQuery = [
  * Requests the gateway answered 503 itself, without calling a backend: every member of the pool
  * had its circuit breaker tripped ("When the circuit breaker trips, API Management ... returns 503
  * Service Unavailable", https://learn.microsoft.com/azure/api-management/backends).
+ * @internal
  */
 export const gatewayTrippedBackendsQuery = [
   "ApiManagementGatewayLogs",
@@ -263,7 +286,10 @@ export const gatewayTrippedBackendsQuery = [
   "| summarize UnservedRequests = count() by BackendId",
 ].join("\n");
 
-/** One log search alert on the gateway's logs, as data. */
+/**
+ * One log search alert on the gateway's logs, as data.
+ * @internal
+ */
 export interface GatewayLogAlertSpec {
   /** Short name; part of the alert's logical and Azure names. */
   readonly signal: "token-quota" | "server-error-rate" | "throttled-callers" | "tripped-backends";
@@ -278,7 +304,10 @@ export interface GatewayLogAlertSpec {
   readonly dimensions: readonly string[];
 }
 
-/** The log search alerts the AI gateway gets, with these thresholds. */
+/**
+ * The log search alerts the AI gateway gets, with these thresholds.
+ * @internal
+ */
 export function gatewayAlertSpecs(thresholds: AlertThresholds = {}): GatewayLogAlertSpec[] {
   const t = { ...defaultAlertThresholds, ...thresholds };
   return [
@@ -331,7 +360,10 @@ export function gatewayAlertSpecs(thresholds: AlertThresholds = {}): GatewayLogA
   ];
 }
 
-/** Declares one log search alert over the gateway's own logs. */
+/**
+ * Declares one log search alert over the gateway's own logs.
+ * @internal
+ */
 export function declareGatewayLogAlert(
   name: string,
   args: {

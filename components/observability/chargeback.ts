@@ -27,7 +27,10 @@ export interface ChargebackSpec {
 const kqlString = (s: string) => JSON.stringify(s);
 const kqlReal = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
 
-/** Month-to-date spend in USD per team, with its tokens, quota use and tokens of models without a price. */
+/**
+ * Month-to-date spend in USD per team, with its tokens, quota use and tokens of models without a price.
+ * @internal
+ */
 export function teamSpendQuery(spec: ChargebackSpec): string {
   const prices = spec.prices.map(
     (p) => `    ${kqlString(p.model)}, ${kqlReal(p.inputPer1M)}, ${kqlReal(p.outputPer1M)},`,

@@ -9,7 +9,10 @@ import { withFormerType } from "../common/aliases";
 import { ComponentHandles } from "../common/handles";
 import { NameParts, resourceAbbreviations, resourceName } from "../common/naming";
 
-/** One budget notification, as data. */
+/**
+ * One budget notification, as data.
+ * @internal
+ */
 export interface BudgetThreshold {
   /** Key of the notification in the budget, in the portal's `<type>_GreaterThan_<n>_Percent` form (stable). */
   readonly key: string;
@@ -18,7 +21,10 @@ export interface BudgetThreshold {
   readonly type: "Actual" | "Forecasted";
 }
 
-/** The notifications every budget gets: 50/80/100% of actual spend and 100% of the forecast. */
+/**
+ * The notifications every budget gets: 50/80/100% of actual spend and 100% of the forecast.
+ * @internal
+ */
 export const budgetThresholds: readonly BudgetThreshold[] = [
   { key: "Actual_GreaterThan_50_Percent", percent: 50, type: "Actual" },
   { key: "Actual_GreaterThan_80_Percent", percent: 80, type: "Actual" },
@@ -52,12 +58,18 @@ export interface CostControlsArgs {
   readonly contactEmails?: pulumi.Input<string>[];
 }
 
-/** The first day of `now`'s month in UTC, `YYYY-MM-01`. */
+/**
+ * The first day of `now`'s month in UTC, `YYYY-MM-01`.
+ * @internal
+ */
 export function firstDayOfMonth(now: Date): string {
   return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}-01`;
 }
 
-/** Every problem with the arguments, as sentences; empty when they are valid. */
+/**
+ * Every problem with the arguments, as sentences; empty when they are valid.
+ * @internal
+ */
 export function costControlsProblems(args: Pick<CostControlsArgs, "monthlyAmount" | "startDate">): string[] {
   const problems: string[] = [];
   if (!(Number.isFinite(args.monthlyAmount) && args.monthlyAmount > 0)) {

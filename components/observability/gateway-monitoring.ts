@@ -15,6 +15,7 @@ import { Tags } from "../common/tags";
 import { declareGatewayLogAlert, gatewayAlertSpecs } from "./alerts";
 import { AlertThresholds, defaultAlertThresholds, LogCategoryGroup } from "./settings";
 
+/** The arguments of `GatewayMonitoring`. */
 export interface GatewayMonitoringArgs {
   /** Resource group of the alerts. */
   readonly resourceGroupName: pulumi.Input<string>;
@@ -48,7 +49,10 @@ export interface GatewayMonitoringArgs {
   readonly tags: Tags;
 }
 
-/** Declares the gateway's diagnostic settings and log alerts under `prefix`; shared by the components that monitor a gateway. */
+/**
+ * Declares the gateway's diagnostic settings and log alerts under `prefix`; shared by the components that monitor a gateway.
+ * @internal
+ */
 export function declareGatewayMonitors(
   prefix: string,
   args: Omit<GatewayMonitoringArgs, "previousParent">,

@@ -23,7 +23,10 @@ import {
 import { workbookDefinition } from "./workbook";
 import { ChargebackSpec } from "./chargeback";
 
-/** What kind of resource is monitored; it decides the alerts it gets. */
+/**
+ * What kind of resource is monitored; it decides the alerts it gets.
+ * @enum
+ */
 export const MonitoredResourceKind = { aiAccount: "aiAccount", apiManagement: "apiManagement" } as const;
 export type MonitoredResourceKind = (typeof MonitoredResourceKind)[keyof typeof MonitoredResourceKind];
 
@@ -137,14 +140,20 @@ export interface ObservabilityArgs extends ObservabilityOptions {
 /** Namespace of the workbook's name-based GUID (workbook names must be GUIDs). */
 const workbookNamespace = "3b8f2f0e-6d1a-5c4e-9a7b-2e5d8c1f4a60";
 
-/** The action group's short name (at most 12 characters, shown in SMS and email): `<workload>-<d|s|p>`. */
+/**
+ * The action group's short name (at most 12 characters, shown in SMS and email): `<workload>-<d|s|p>`.
+ * @internal
+ */
 export function actionGroupShortName(parts: NameParts): string {
   return `${parts.workload.slice(0, 10)}-${parts.environment.charAt(0)}`;
 }
 
 const monitoredNamePattern = /^[a-z0-9][a-z0-9-]{0,23}$/;
 
-/** Every problem with the arguments, as sentences; empty when they are valid. */
+/**
+ * Every problem with the arguments, as sentences; empty when they are valid.
+ * @internal
+ */
 export function observabilityProblems(args: ObservabilityArgs): string[] {
   const problems: string[] = [];
   const retention = args.retentionInDays;

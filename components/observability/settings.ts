@@ -3,10 +3,16 @@
  * import, so the config schema can use it without loading the SDK.
  */
 
-/** Diagnostic-log category groups Azure offers for AI accounts and API Management. */
+/**
+ * Diagnostic-log category groups Azure offers for AI accounts and API Management.
+ * @enum
+ */
 export const LogCategoryGroup = { allLogs: "allLogs", audit: "audit" } as const;
 export type LogCategoryGroup = (typeof LogCategoryGroup)[keyof typeof LogCategoryGroup];
-/** Every `LogCategoryGroup` value. */
+/**
+ * Every `LogCategoryGroup` value.
+ * @internal
+ */
 export const logCategoryGroups: readonly LogCategoryGroup[] = Object.values(LogCategoryGroup);
 
 /** Thresholds of the platform's alerts. */
@@ -49,7 +55,10 @@ export interface AlertThresholds {
   readonly windowMinutes?: AlertWindowMinutes;
 }
 
-/** Windows an alert may evaluate, in minutes. */
+/**
+ * Windows an alert may evaluate, in minutes.
+ * @enum
+ */
 export const AlertWindowMinutes = {
   FiveMinutes: 5,
   FifteenMinutes: 15,
@@ -57,7 +66,10 @@ export const AlertWindowMinutes = {
   SixtyMinutes: 60,
 } as const;
 export type AlertWindowMinutes = (typeof AlertWindowMinutes)[keyof typeof AlertWindowMinutes];
-/** Every `AlertWindowMinutes` value. */
+/**
+ * Every `AlertWindowMinutes` value.
+ * @internal
+ */
 export const alertWindowMinutes: readonly AlertWindowMinutes[] = Object.values(AlertWindowMinutes);
 
 /** The thresholds used when none are given. */
@@ -71,7 +83,10 @@ export const defaultAlertThresholds: Required<AlertThresholds> = {
   windowMinutes: 15,
 };
 
-/** The problems with a set of thresholds, as sentences; empty when they are valid. */
+/**
+ * The problems with a set of thresholds, as sentences; empty when they are valid.
+ * @internal
+ */
 export function alertThresholdProblems(t: AlertThresholds): string[] {
   const problems: string[] = [];
   const check = (key: keyof AlertThresholds, ok: (v: number) => boolean, allowed: string) => {
