@@ -95,10 +95,8 @@ export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}
 
   return {
     resourceGroupName: platform.resourceGroupName,
-    accountEndpoints: pulumi
-      .all(Object.entries(platform.accounts).map(([n, a]) => a.endpoint.apply((e) => [n, e] as const)))
-      .apply((pairs) => Object.fromEntries(pairs)),
-    gatewayUrl: platform.gateway?.inferenceUrl,
+    accountEndpoints: platform.accountEndpoints,
+    gatewayUrl: platform.inferenceUrl,
   };
 }
 

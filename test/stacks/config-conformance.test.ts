@@ -105,8 +105,7 @@ interface JsonNode {
 }
 
 /** The config keys at a path of the stack file's JSON Schema (`[]` steps into array items). */
-function configKeysAt(path: readonly string[]): string[] {
-  const root = stackFileJsonSchema() as JsonNode;
+function configKeysAt(root: JsonNode, path: readonly string[]): string[] {
   let node: JsonNode | undefined = root.properties?.config;
   for (const [i, step] of path.entries()) {
     const plain: JsonNode | undefined = node?.anyOf?.find((n) => n.properties || n.items) ?? node;
@@ -187,8 +186,9 @@ describe("stack config schema against the component arguments", () => {
 
   it("names every config key as the component argument it becomes (package schema)", () => {
     const types = (JSON.parse(fs.readFileSync(schemaFile, "utf8")) as PackageSpec).types;
+    const stackFile = stackFileJsonSchema() as JsonNode;
     for (const [label, path, type, mapped] of byKey) {
-      const keys = configKeysAt(path);
+      const keys = configKeysAt(stackFile, path);
       assert.ok(keys.length > 0, `${label}: no config keys at ${path.join(".")}`);
       const properties = Object.keys(types[`foundry-platform:index:${type}`]?.properties ?? {});
       const unknown = keys.filter((k) => !properties.includes(k) && !mapped.includes(k));
