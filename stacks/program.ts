@@ -3,12 +3,12 @@
  * It only composes; every resource is declared by a component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AiPlatform, PlatformGatewaySpec, PlatformNetworkSpec } from "../components/platform";
+import { AiPlatform, PlatformGatewaySpec } from "../components/platform";
 import { customModelSpecs } from "./config/custom-models";
 import { GatewayConfig } from "./config/gateway";
-import { NetworkConfig } from "./config/network";
 import { LoadedConfig } from "./config/load";
 import { EnvironmentDefaults, environmentDefaults, operationsDefaultsFor } from "./defaults";
+import { networkArgs } from "./network-args";
 
 /** Stack outputs of the platform. */
 export interface PlatformOutputs {
@@ -98,27 +98,6 @@ export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}
       .all(Object.entries(platform.accounts).map(([n, a]) => a.endpoint.apply((e) => [n, e] as const)))
       .apply((pairs) => Object.fromEntries(pairs)),
     gatewayUrl: platform.gateway?.inferenceUrl,
-  };
-}
-
-/**
- * The network section as platform args, or undefined when there is no private network (dev by
- * default: public access with Entra ID only).
- */
-function networkArgs(
-  network: NetworkConfig | undefined,
-  defaults: EnvironmentDefaults,
-): PlatformNetworkSpec | undefined {
-  if (!(network?.enabled ?? defaults.privateNetwork)) {
-    return undefined;
-  }
-  return {
-    addressPrefixes: network?.addressPrefixes,
-    gatewaySubnetPrefix: network?.gatewaySubnetPrefix,
-    privateEndpointSubnetPrefix: network?.privateEndpointSubnetPrefix,
-    existingGatewaySubnetResourceId: network?.existingGatewaySubnetResourceId,
-    existingPrivateEndpointSubnetResourceId: network?.existingPrivateEndpointSubnetResourceId,
-    existingPrivateDnsZoneResourceIds: network?.existingPrivateDnsZoneResourceIds,
   };
 }
 

@@ -7,7 +7,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadPlatformConfig } from "../../stacks/config/load";
+import { ConfigError } from "../../stacks/config/problems";
+import { configErrorOf } from "../../stacks/config/run-error";
 import { configNamespace } from "../../stacks/config/schema";
+import { configWarnings } from "../../stacks/config/warnings";
 import { upgradeEvidenceTags } from "../../stacks/evaluation";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
@@ -87,6 +90,12 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
       secretKeys: file.secretKeys,
     }),
   );
+  // A config mistake the program found (a component refused what the config asked for) is reported
+  // like any config error: one problem per line, each with its key.
+  const configError = run.thrown.map(configErrorOf).find((e) => e !== undefined);
+  if (configError) {
+    throw new ConfigError(configError.problems, display(configFile));
+  }
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
@@ -98,6 +107,7 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
       resources: run.resources,
       policyConfigFile: opts.policyConfigFile,
       sourceFile: configFile,
+      configWarnings: loaded ? configWarnings(loaded.config) : [],
     },
     packStarting,
     { asOf, customModels: loaded ? customModelSpecs(loaded.config.customModels) : undefined },
