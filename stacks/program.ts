@@ -125,6 +125,7 @@ function gatewayArgs(
     upgrade: gw.upgrade && {
       deployment: gw.upgrade.deployment,
       account: gw.upgrade.account,
+      candidateModel: gw.upgrade.candidateModel,
       candidateVersion: gw.upgrade.candidateVersion,
       weightPercent: gw.upgrade.weightPercent,
       candidateTags: evidenceTags,

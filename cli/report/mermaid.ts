@@ -194,14 +194,14 @@ export function topologyMermaid(resources: readonly PlannedResource[]): string[]
   return lines;
 }
 
-/** The diagram as a Markdown block GitHub renders, with a legend. */
-export function topologyMarkdown(resources: readonly PlannedResource[]): string[] {
+/** The diagram as a Markdown block GitHub renders, with a legend; `open` unless the caller collapses it. */
+export function topologyMarkdown(resources: readonly PlannedResource[], open = true): string[] {
   const chart = topologyMermaid(resources);
   if (chart.length === 0) {
     return [];
   }
   return [
-    "<details open><summary>Topology</summary>",
+    `<details${open ? " open" : ""}><summary>Topology</summary>`,
     "",
     "```mermaid",
     ...chart,

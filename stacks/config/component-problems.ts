@@ -10,6 +10,7 @@
  * (`component-issues.ts`), and by the program when a component still refuses its arguments.
  */
 import { z } from "zod";
+import { candidateDeploymentName } from "../../components/gateway/canary";
 import { configNamespace } from "./namespace";
 import { ConfigError, ConfigProblem, keyPath, schemaAt, showValue } from "./problems";
 import type { PlatformConfig } from "./schema";
@@ -132,6 +133,26 @@ function isConfigKey(schema: z.ZodType, path: ConfigPath): boolean {
   return schemaAt(schema, path) !== undefined;
 }
 
+/** A problem about the canary candidate (`deployment '<stable>-canary' version ...`): a key of `gateway.upgrade`. */
+function canaryCandidate(
+  p: ComponentProblems,
+  problem: string,
+  config: PlatformConfig,
+): ConfigPath | undefined {
+  const upgrade = config.gateway?.upgrade;
+  const m = /^deployment '([^']+)'\s*(\w*)/.exec(problem);
+  if (
+    p.component !== "FoundryAccount" ||
+    !upgrade ||
+    !m ||
+    m[1] !== candidateDeploymentName(upgrade.deployment)
+  ) {
+    return undefined;
+  }
+  const key = { version: "candidateVersion", model: "candidateModel" }[m[2]];
+  return ["gateway", "upgrade", ...(key ? [key] : [])];
+}
+
 /**
  * The config key a component's problem points at: its section, then the item or argument the
  * sentence starts with, as far as the config has such a key.
@@ -144,6 +165,11 @@ export function problemPath(p: ComponentProblems, problem: string, source: Confi
   }
   let path: (string | number)[] = [...section];
   let rest = problem;
+  // The canary candidate is the platform's own deployment of an account: its settings come from the upgrade.
+  const candidate = canaryCandidate(p, problem, config);
+  if (candidate) {
+    return candidate;
+  }
   for (const item of namedItems) {
     const m = item.pattern.exec(rest);
     const list = [...section, ...item.list];
