@@ -24,7 +24,7 @@ import { runUnderMocks } from "./capture";
 import { checkNamespaces } from "./config-namespaces";
 import { programOf } from "./program";
 import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
-import { readStackConfig } from "./stack-file";
+import { readStackConfig, secretPlaceholder } from "./stack-file";
 
 export interface PlanOptions {
   readonly stack: string;
@@ -73,7 +73,9 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   // The platform's keys are validated before the program runs, every problem at once with the file's name.
   const loaded =
     project.name === configNamespace
-      ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`))
+      ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`), {
+          secretPlaceholder,
+        })
       : undefined;
   // The program reads files the config names (evaluation reports) relative to the config's folder;
   // reading them here first reports an unreadable one as a config error, with its key.
