@@ -65,8 +65,9 @@ export function componentProblemsOf(config: PlatformConfig): ComponentProblems[]
     add("AiGateway", "gateway", [
       ...(gw.existingServiceId === undefined
         ? virtualNetworkProblems(sku, network ? { subnetResourceId: "" } : undefined).map(
+            // The component's "remove virtualNetwork" is, in config terms, turning the network path off.
             (p) =>
-              `${p} (the gateway joins the private network because network.enabled is ${config.network?.enabled === undefined ? `true by default in ${config.environment}` : "true"}; or set network.enabled: false)`,
+              `${p.replace(/, or remove virtualNetwork$/, "")}; the gateway joins the private network here (network.enabled is ${config.network?.enabled === undefined ? `true by default in ${config.environment}` : "true"}), or set network.enabled: false`,
           )
         : []),
       ...accountRouteProblems(
@@ -103,8 +104,12 @@ function isPlain(value: unknown): boolean {
   return ["string", "number", "boolean"].includes(typeof value);
 }
 
-/** Adds each component problem as an issue at the config key it comes from. */
+/** Adds each component problem as an issue at the config key it comes from, once the rest of the config is valid. */
 export function componentIssues(config: PlatformConfig, schema: z.ZodType, ctx: z.RefinementCtx): void {
+  // The components judge arguments the schema already accepted; a key the schema refused is reported once.
+  if (ctx.issues.length > 0) {
+    return;
+  }
   for (const p of componentProblemsOf(config)) {
     for (const problem of p.problems) {
       const path = problemPath(p, problem, { config, schema });

@@ -154,6 +154,34 @@ function canaryCandidate(
 }
 
 /**
+ * A gateway problem about deployments it fronts (`deployments 'main/gpt-5.4' and 'main/gpt-5-4' both
+ * map to ...`): the name of the last deployment it names, which is the one to rename.
+ */
+function gatewayTarget(
+  p: ComponentProblems,
+  problem: string,
+  config: PlatformConfig,
+): ConfigPath | undefined {
+  if (p.component !== "AiGateway") {
+    return undefined;
+  }
+  const named = [...problem.matchAll(/'([a-z0-9]+)\/([^'/]+)'/g)].at(-1);
+  const i = named ? config.accounts.findIndex((a) => a.name === named[1]) : -1;
+  const j =
+    named && i >= 0 ? config.accounts[i].deployments.findIndex((d) => (d.name ?? d.model) === named[2]) : -1;
+  if (!named || j < 0) {
+    return undefined;
+  }
+  return [
+    "accounts",
+    i,
+    "deployments",
+    j,
+    config.accounts[i].deployments[j].name === undefined ? "model" : "name",
+  ];
+}
+
+/**
  * The config key a component's problem points at: its section, then the item or argument the
  * sentence starts with, as far as the config has such a key.
  */
@@ -166,7 +194,7 @@ export function problemPath(p: ComponentProblems, problem: string, source: Confi
   let path: (string | number)[] = [...section];
   let rest = problem;
   // The canary candidate is the platform's own deployment of an account: its settings come from the upgrade.
-  const candidate = canaryCandidate(p, problem, config);
+  const candidate = canaryCandidate(p, problem, config) ?? gatewayTarget(p, problem, config);
   if (candidate) {
     return candidate;
   }
@@ -181,7 +209,7 @@ export function problemPath(p: ComponentProblems, problem: string, source: Confi
       const index = /\b(twice|duplicate)\b/.test(rest) ? (indexes.at(-1) ?? -1) : (indexes[0] ?? -1);
       if (index >= 0) {
         path = [...list, index];
-        rest = rest.slice(m[0].length).trimStart();
+        rest = rest.slice(m[0].length).replace(/^[:\s]+/, "");
       }
       break;
     }
