@@ -87,6 +87,36 @@ async function costAndCompare(doc: PlanDoc): Promise<void> {
   assert.match(chart, /:::ptu/);
   assert.match(chart, /:::batch/);
   assert.match(chart, /:::router/);
+
+  // The summary names every deployment of the plan, per account, with its model and capacity.
+  const isDeployment = (r: PlanDoc["resources"][number]) =>
+    r.type === types.deployment ||
+    (r.type === "azure-native:resources:Resource" && r.inputs.resourceType === "deployments");
+  for (const d of doc.resources.filter(isDeployment)) {
+    const name = (d.inputs.deploymentName ?? d.inputs.resourceName) as string;
+    const props = d.inputs.properties as { model: { name: string; version: string } };
+    const sku = d.inputs.sku as { name: string; capacity: number };
+    const capacity = /Provisioned/.test(sku.name)
+      ? `${sku.capacity} PTU`
+      : /Batch/.test(sku.name)
+        ? `${sku.capacity} (batch quota)`
+        : `${sku.capacity}K TPM`;
+    assert.ok(
+      md.stdout.includes(
+        `| \`${name}\` | ${props.model.name} | ${props.model.version} | ${sku.name} | ${capacity} |`,
+      ),
+      `${d.name} is listed with its model and capacity`,
+    );
+  }
+  assert.match(
+    md.stdout,
+    /\*\*9 deployments in 2 accounts\*\*: 15 PTU provisioned · 950K TPM standard · 100 batch quota/,
+  );
+  assert.match(
+    md.stdout,
+    /\| `assistants` \| gpt-5\.4, gpt-5\.4-mini, model-router \| 100,000 \| 2,000,000,000 \/ monthly \|/,
+  );
+  assert.ok(at("#### Changes against") < at("#### Model deployments"), "the diff still comes first");
 }
 
 describe("plan (end to end, offline)", function () {
