@@ -98,6 +98,7 @@ export interface MainEnv {
   readonly report: (request: ReportRequest) => Promise<Report>;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
 /** Runs a plan or a check with a policy pack of its own, started as early as possible and always stopped. */
 async function judgeWithOwnPack(request: ReportRequest): Promise<Report> {
   const pack = startPolicyPack(policyPackDir);
@@ -119,7 +120,11 @@ async function judgeWithOwnPack(request: ReportRequest): Promise<Report> {
     }
     const { check } = require("./check/check") as typeof import("./check/check");
     return await check(
-      { stateFile: request.stateFile as string, policyConfigFile: request.policyConfigFile, asOf: request.asOf },
+      {
+        stateFile: request.stateFile as string,
+        policyConfigFile: request.policyConfigFile,
+        asOf: request.asOf,
+      },
       pack,
     );
   } finally {
@@ -129,6 +134,8 @@ async function judgeWithOwnPack(request: ReportRequest): Promise<Report> {
     );
   }
 }
+
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const processEnv: MainEnv = {
   write: (text) => writeAll(process.stdout, text),
@@ -269,7 +276,11 @@ export async function main(argv: readonly string[], env: MainEnv = processEnv): 
 }
 
 /** Runs a command; bad input prints a message and returns 2, never a stack trace (unless --debug). */
-async function reportErrors(fn: () => Promise<number>, rest: readonly string[], env: MainEnv): Promise<number> {
+async function reportErrors(
+  fn: () => Promise<number>,
+  rest: readonly string[],
+  env: MainEnv,
+): Promise<number> {
   const debug = rest.includes("--debug");
   try {
     return await fn();

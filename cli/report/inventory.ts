@@ -9,22 +9,9 @@ import { DeploymentType, deploymentTypes, familyOf } from "../../components/cata
 import { PlannedResource } from "../model";
 import { redact } from "../wire";
 import { allowedModelsOf } from "./mermaid";
+import { isDeploymentResource, Json, rec, reportTypes, str } from "./resource-props";
 
-type Json = Record<string, unknown>;
-
-const types = {
-  account: "azure-native:cognitiveservices:Account",
-  deployment: "azure-native:cognitiveservices:Deployment",
-  generic: "azure-native:resources:Resource",
-  apim: "azure-native:apimanagement:ApiManagementService",
-  backend: "azure-native:apimanagement:Backend",
-  product: "azure-native:apimanagement:Product",
-  productPolicy: "azure-native:apimanagement:ProductPolicy",
-};
-
-const rec = (v: unknown): Json =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : {};
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const types = reportTypes;
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 
 /** One model deployment as the summary lists it. */
@@ -55,13 +42,6 @@ export interface TeamRow {
   readonly tokensPerMinute?: number;
   readonly tokenQuota?: number;
   readonly tokenQuotaPeriod?: string;
-}
-
-function isDeployment(r: PlannedResource, props: Json): boolean {
-  return (
-    r.type === types.deployment ||
-    (r.type === types.generic && str(props.resourceType)?.toLowerCase() === "deployments")
-  );
 }
 
 /** The family of a SKU name, when it is a deployment type the catalog knows. */
@@ -123,7 +103,7 @@ export function deploymentRows(resources: readonly PlannedResource[]): Deploymen
   const rows: DeploymentRow[] = [];
   for (const r of resources) {
     const props = rec(redact(r.inputs));
-    if (!isDeployment(r, props)) {
+    if (!isDeploymentResource(r, props)) {
       continue;
     }
     const parent = r.parent ? byUrn.get(r.parent) : undefined;
