@@ -38,7 +38,11 @@ export function configKeyLineFinder(text: string): (key: string) => number {
       (pair) => isScalar(pair.key) && [first, bare].includes(String(pair.key.value)),
     );
     if (!top) {
-      return lineOf(config);
+      // The `config:` line itself.
+      const root = YAML.isMap(doc.contents)
+        ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "config")
+        : undefined;
+      return lineOf(root?.key as YAML.Node | undefined);
     }
     let line = lineOf(top.key as YAML.Node);
     let node: unknown = top.value;
