@@ -37,6 +37,8 @@ export interface TeamRow {
   /** The API Management service's name. */
   readonly gateway: string;
   readonly team: string;
+  /** Whether the stack holds the product's policy (where the allow-list and limits live). */
+  readonly hasPolicy: boolean;
   /** Model names the team may call; undefined when the product's policy does not say. */
   readonly allowedModels?: readonly string[];
   readonly tokensPerMinute?: number;
@@ -54,14 +56,15 @@ export function capacityText(type: string, capacity: number | undefined): string
   if (capacity === undefined) {
     return "?";
   }
+  const n = capacity.toLocaleString("en-US");
   switch (familyOfSku(type)) {
     case "provisioned":
-      return `${capacity} PTU`;
+      return `${n} PTU`;
     case "standard":
       // Standard types count capacity in units of 1,000 tokens per minute.
-      return `${capacity}K TPM`;
+      return `${n}K TPM`;
     default:
-      return `${capacity} (${familyOfSku(type) === "batch" ? "batch quota" : "units"})`;
+      return `${n} (${familyOfSku(type) === "batch" ? "batch quota" : "units"})`;
   }
 }
 
@@ -190,6 +193,7 @@ export function teamRows(resources: readonly PlannedResource[]): TeamRow[] {
     rows.push({
       gateway,
       team: productId.replace(/^team-/, ""),
+      hasPolicy: policy !== undefined,
       allowedModels: text ? allowedModelsOf(text) : undefined,
       tokensPerMinute: count(limit?.["tokens-per-minute"]),
       tokenQuota: count(limit?.["token-quota"]),

@@ -170,7 +170,7 @@ function teamsMarkdown(report: Report): string[] {
       "| Team | Allowed models | Tokens per minute | Token quota |",
       own.map(
         (t) =>
-          `| \`${cell(t.team)}\` | ${t.allowedModels ? cell(t.allowedModels.join(", ")) : "? (not readable from the product policy)"} | ${count(t.tokensPerMinute)} | ${count(t.tokenQuota)}${t.tokenQuotaPeriod ? ` / ${t.tokenQuotaPeriod.toLowerCase()}` : ""} |`,
+          `| \`${cell(t.team)}\` | ${t.allowedModels ? cell(t.allowedModels.join(", ")) : t.hasPolicy ? "? (not readable from the product policy)" : "? (no product policy in the stack)"} | ${count(t.tokensPerMinute)} | ${count(t.tokenQuota)}${t.tokenQuotaPeriod ? ` / ${t.tokenQuotaPeriod.toLowerCase()}` : ""} |`,
       ),
     );
     const title = `\`${gateway}\`: ${plural(own.length, "team")}`;

@@ -241,6 +241,7 @@ describe("the PR summary (--markdown)", () => {
       {
         gateway: "apim-contoso-prod",
         team: "assistants",
+        hasPolicy: true,
         allowedModels: ["gpt-5.4", "gpt-5.4-mini"],
         tokensPerMinute: 100000,
         tokenQuota: 2000000000,
@@ -256,6 +257,7 @@ describe("the PR summary (--markdown)", () => {
       {
         gateway: "apim-contoso-prod",
         team: "ops",
+        hasPolicy: false,
         allowedModels: undefined,
         tokensPerMinute: undefined,
         tokenQuota: undefined,
@@ -264,6 +266,19 @@ describe("the PR summary (--markdown)", () => {
     ]);
     assert.match(
       markdownReport(reportOf([product])),
+      /\| `ops` \| \? \(no product policy in the stack\) \| \? \| \? \|/,
+    );
+    const unreadable = resource(
+      "azure-native:apimanagement:ProductPolicy",
+      "platform-gateway-team-ops-policy",
+      {
+        serviceName: "apim-contoso-prod",
+        productId: "team-ops",
+        value: "<policies><inbound><base /></inbound></policies>",
+      },
+    );
+    assert.match(
+      markdownReport(reportOf([product, unreadable])),
       /\| `ops` \| \? \(not readable from the product policy\) \| \? \| \? \|/,
     );
   });
