@@ -51,6 +51,18 @@ describe("the docs", function () {
     }
   });
 
+  it("suggest --secret only for credentials, never for keys that become tags or names", () => {
+    for (const file of docFiles) {
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      for (const m of text.matchAll(/config set --secret[^\n]*?foundry-platform:([A-Za-z]+)/g)) {
+        assert.ok(
+          !["owner", "costCenter", "tags", "workload", "environment", "location"].includes(m[1]),
+          `${file} suggests storing '${m[1]}' as a secret: it is not one (it becomes a tag or a name)`,
+        );
+      }
+    }
+  });
+
   it("link only to files that exist", () => {
     for (const file of docFiles) {
       const text = fs.readFileSync(path.join(root, file), "utf8");
