@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AiPlatform, PlatformGatewaySpec } from "../components/platform";
+import { platformName } from "./config/component-problems";
 import { customModelSpecs } from "./config/custom-models";
 import { GatewayConfig } from "./config/gateway";
 import { LoadedConfig } from "./config/load";
@@ -36,7 +37,7 @@ export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}
   const operations = operationsDefaultsFor(config.environment);
   const observability = config.observability ?? {};
 
-  const platform = new AiPlatform("platform", {
+  const platform = new AiPlatform(platformName, {
     environment: config.environment,
     owner: input("owner", config.owner),
     costCenter: input("costCenter", config.costCenter),
