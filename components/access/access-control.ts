@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as azuread from "@pulumi/azuread";
 import { withFormerType } from "../common/aliases";
+import { ComponentArgsError } from "../common/args-error";
 import { ComponentHandles } from "../common/handles";
 import { WorkloadNaming } from "../common/naming";
 import { assignRole } from "../common/role-assignment";
@@ -236,7 +237,9 @@ const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * Every problem with the arguments, as sentences; empty when they are valid.
  * @internal
  */
-export function accessControlProblems(args: AccessControlArgs): string[] {
+export function accessControlProblems(
+  args: Pick<AccessControlArgs, "groups" | "automationIdentities" | "aiAccounts" | "projects">,
+): string[] {
   const problems: string[] = [];
   for (const group of accessGroups) {
     const spec = args.groups?.[group];
@@ -309,7 +312,7 @@ export class AccessControl extends pulumi.ComponentResource {
 
     const problems = accessControlProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`AccessControl '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AccessControl", name, problems, this);
     }
 
     const client = azuread.getClientConfigOutput({ parent: this });

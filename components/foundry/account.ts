@@ -13,6 +13,7 @@ import {
   RoleAssignmentSpec,
 } from "../common/avm";
 import { CustomModelSpec, customModelProblems } from "../catalog/custom";
+import { ComponentArgsError } from "../common/args-error";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { declareLock } from "../common/lock";
 import { nameProblems, nameRules } from "../common/naming";
@@ -418,7 +419,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
     const day = catalogDayOf(args.catalogDate);
     const problems = day.on ? foundryAccountProblems(args, day.on) : { errors: day.problems, warnings: [] };
     if (problems.errors.length > 0) {
-      throw new pulumi.ResourceError(`FoundryAccount '${name}': ${problems.errors.join("; ")}`, this);
+      throw new ComponentArgsError("FoundryAccount", name, problems.errors, this);
     }
     for (const warning of problems.warnings) {
       void pulumi.log.warn(`FoundryAccount '${name}': ${warning}`, this);

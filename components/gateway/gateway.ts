@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as apimanagement from "@pulumi/azure-native/apimanagement";
 import { withFormerType } from "../common/aliases";
+import { ComponentArgsError } from "../common/args-error";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { ComponentHandles } from "../common/handles";
 import { declareLock } from "../common/lock";
@@ -132,7 +133,7 @@ export class AiGateway extends pulumi.ComponentResource {
     const problems = gatewayArgsProblems(args);
     const target = gatewayServiceOf(args);
     if (problems.length > 0 || target === undefined) {
-      throw new pulumi.ResourceError(`AiGateway '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AiGateway", name, problems, this);
     }
 
     const tags = args.tags;

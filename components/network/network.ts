@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
+import { ComponentArgsError } from "../common/args-error";
 import { PrivateEndpointSpec } from "../common/avm";
 import { aiServicesPrivateDnsZones } from "../common/private-endpoint";
 import { withFormerType } from "../common/aliases";
@@ -119,7 +120,7 @@ function existingSubnetsOf(args: AiNetworkOptions): ExistingSubnets | undefined 
  * Every problem with the arguments, as sentences naming what to fix; empty when valid.
  * @internal
  */
-export function networkProblems(args: AiNetworkArgs): string[] {
+export function networkProblems(args: Omit<AiNetworkArgs, "resourceGroupName" | "tags">): string[] {
   const problems: string[] = [];
   const gw = args.existingGatewaySubnetResourceId;
   const pe = args.existingPrivateEndpointSubnetResourceId;
@@ -233,7 +234,7 @@ export class AiNetwork extends pulumi.ComponentResource {
       problems.length > 0 ||
       (args.existingGatewaySubnetResourceId !== undefined && existing === undefined)
     ) {
-      throw new pulumi.ResourceError(`AiNetwork '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AiNetwork", name, problems, this);
     }
     this.gatewayMode = args.gatewayMode ?? "Integration";
     this.location = args.location;

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as consumption from "@pulumi/azure-native/consumption";
 import { withFormerType } from "../common/aliases";
+import { ComponentArgsError } from "../common/args-error";
 import { ComponentHandles } from "../common/handles";
 import { NameParts, resourceAbbreviations, resourceName } from "../common/naming";
 
@@ -109,7 +110,7 @@ export class CostControls extends pulumi.ComponentResource {
 
     const problems = costControlsProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`CostControls '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("CostControls", name, problems, this);
     }
 
     const contactEmails = [...(args.contactEmails ?? [])];

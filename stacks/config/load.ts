@@ -2,6 +2,7 @@
  * Reads the platform configuration from Pulumi's config map (`namespace:key` → string, objects
  * as JSON, exactly as `pulumi.runtime.allConfig()` returns it) and validates it with zod.
  */
+import { credentialProblems } from "./credentials";
 import { ConfigError, issuesToProblems } from "./problems";
 import { configNamespace, platformConfig, platformConfigOn, PlatformConfig } from "./schema";
 
@@ -15,6 +16,17 @@ export interface LoadedConfig {
    * @default - the components use the current date
    */
   readonly catalogDate?: Date;
+}
+
+/** How the values were read. */
+export interface LoadOptions {
+  /**
+   * The text that stands for each encrypted value when the values come from a stack file that
+   * cannot be decrypted (the offline plan): the other values of a secret key are then known to be
+   * plain text and are checked for credentials too.
+   * @default - none: the values come from the engine, decrypted; secret keys are not checked
+   */
+  readonly secretPlaceholder?: string;
 }
 
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */
@@ -31,6 +43,7 @@ export function loadPlatformConfig(
   secretKeys: Iterable<string> = [],
   source?: string,
   catalogDate: Date = new Date(),
+  opts: LoadOptions = {},
 ): LoadedConfig {
   const prefix = `${configNamespace}:`;
   const secret = new Set<string>();
@@ -46,11 +59,13 @@ export function loadPlatformConfig(
     }
   }
   const parsed = platformConfigOn(catalogDate).safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    throw new ConfigError(
-      issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret),
-      source,
-    );
+  // Credentials in plain text are errors even in a config that is otherwise valid.
+  const problems = [
+    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret)),
+    ...credentialProblems(raw, { secretKeys: secret, placeholder: opts.secretPlaceholder }),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(problems, source);
   }
   return { config: parsed.data, secretKeys: secret, catalogDate };
 }
