@@ -95,8 +95,6 @@ export type {
   ObservabilityOptions,
   WebhookReceiver,
 } from "./observability/observability";
-export { GatewayMonitoring } from "./observability/gateway-monitoring";
-export type { GatewayMonitoringArgs } from "./observability/gateway-monitoring";
 export { CostControls } from "./observability/cost";
 export type { CostControlsArgs } from "./observability/cost";
 export { AccessControl, accessGroups, HumanDataAccess } from "./access/access-control";

@@ -272,10 +272,6 @@ export class AiPlatform extends pulumi.ComponentResource {
   public get gateway(): AiGateway | undefined {
     return platformHandles.of(this).gateway;
   }
-  /** Diagnostic settings and alerts of the gateway, when there is one (TypeScript only). */
-  public get gatewayMonitoring(): GatewayMonitoring | undefined {
-    return platformHandles.of(this).gatewayMonitoring;
-  }
   /** The private network path, when configured (TypeScript only). */
   public get network(): AiNetwork | undefined {
     return platformHandles.of(this).network;
@@ -420,8 +416,7 @@ export class AiPlatform extends pulumi.ComponentResource {
         network,
       });
     // The gateway's logs feed the token-quota, error and tripped-backend alerts and the workbook.
-    const gatewayMonitoring =
-      gateway &&
+    if (gateway) {
       new GatewayMonitoring(
         `${name}-obs`,
         {
@@ -438,6 +433,7 @@ export class AiPlatform extends pulumi.ComponentResource {
         },
         { parent: this },
       );
+    }
 
     const costControls =
       args.budget &&
@@ -483,7 +479,6 @@ export class AiPlatform extends pulumi.ComponentResource {
       costControls,
       accessControl,
       gateway,
-      gatewayMonitoring,
       network,
     });
 
@@ -624,7 +619,6 @@ interface AiPlatformHandles {
   readonly costControls?: CostControls;
   readonly accessControl: AccessControl;
   readonly gateway?: AiGateway;
-  readonly gatewayMonitoring?: GatewayMonitoring;
   readonly network?: AiNetwork;
 }
 

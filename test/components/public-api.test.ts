@@ -110,7 +110,6 @@ describe("public API (components/index.ts)", () => {
       "DeploymentType",
       "Environment",
       "FoundryAccount",
-      "GatewayMonitoring",
       "GatewayNetworkMode",
       "GatewaySku",
       "GatewayVirtualNetworkType",

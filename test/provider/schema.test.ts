@@ -6,6 +6,8 @@
  */
 import { strict as assert } from "node:assert";
 import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
+import * as library from "../../components";
 import { committedSchemaIfCurrent } from "../../provider/package-schema";
 import { packageName, publishedComponents } from "../../provider/components";
 import {
@@ -213,5 +215,14 @@ describe("component package schema (provider/schema.json)", function () {
       schema.resources[token("FoundryAccount")].inputProperties?.allowLocalAuth.description ?? "",
       /API-key authentication/,
     );
+  });
+});
+
+describe("component package entry", () => {
+  it("serves what the SDK's discovery finds in the library's exports, so the packed library serves the same", () => {
+    // A packed library's `main` is the compiled components/index; the Node.js plugin host serves
+    // every component class its exports hold when the entry is that module instead of index.ts.
+    const discovered = getPulumiComponents(library).map((c) => c.name);
+    assert.deepEqual(discovered.sort(), publishedComponents.map((c) => c.name).sort());
   });
 });
