@@ -10,14 +10,18 @@ import { ConfigError } from "./config/problems";
 import { platformProgram } from "./program";
 import { configSecretKeys } from "./config/pulumi-secrets";
 import { stackDirectory, upgradeEvidenceTags } from "./evaluation";
+import { configNamespace } from "./config/schema";
+import { selectionLimitsFor } from "./selection-limits";
 
 export = async () => {
   try {
+    const values = pulumi.runtime.allConfig();
     const loaded = loadPlatformConfig(
-      pulumi.runtime.allConfig(),
+      values,
       configSecretKeys(),
       `stacks/Pulumi.${pulumi.getStack()}.yaml`,
       catalogDateFromEnv(),
+      () => selectionLimitsFor(pulumi.getStack(), values[`${configNamespace}:environment`]),
     );
     return platformProgram(loaded, { evidenceTags: upgradeEvidenceTags(loaded.config, stackDirectory()) });
   } catch (err) {

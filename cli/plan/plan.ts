@@ -22,6 +22,7 @@ import { checkNamespaces } from "./config-namespaces";
 import { programOf } from "./program";
 import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
 import { readStackConfig } from "./stack-file";
+import { workloadLimits } from "./workload-limits";
 
 export interface PlanOptions {
   readonly stack: string;
@@ -68,9 +69,16 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   const isPlatform = project.dir === projectRoot;
   const asOf = opts.asOf ?? todayIso();
   // The platform's keys are validated before the program runs, every problem at once with the file's name.
+  const limits = workloadLimits(opts.stack, file.values, opts.policyConfigFile);
   const loaded =
     project.name === configNamespace
-      ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`))
+      ? loadPlatformConfig(
+          file.values,
+          file.secretKeys,
+          display(configFile),
+          new Date(`${asOf}T00:00:00Z`),
+          limits.read,
+        )
       : undefined;
   // The program reads files the config names (evaluation reports) relative to the config's folder;
   // reading them here first reports an unreadable one as a config error, with its key.
@@ -79,13 +87,15 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
     upgradeEvidenceTags(loaded.config, stackDir);
   }
   // The program reads the day and the stack folder from the environment, as under `pulumi preview`.
-  const run = await withEnv({ [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: stackDir }, () =>
-    runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
-      project: project.name,
-      stack: opts.stack,
-      config: file.values,
-      secretKeys: file.secretKeys,
-    }),
+  const run = await withEnv(
+    { [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: stackDir, ...limits.env },
+    () =>
+      runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
+        project: project.name,
+        stack: opts.stack,
+        config: file.values,
+        secretKeys: file.secretKeys,
+      }),
   );
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);

@@ -149,10 +149,16 @@ export interface ContractProblem {
 const shareFields = ["asyncShare", "repeatShare"] as const;
 
 /**
- * Everything wrong with a contract that its types cannot say: numbers out of range, and settings
- * that contradict each other. The stack config schema reports the same problems with key paths.
+ * Everything wrong with a contract that its types cannot say: numbers out of range
+ * ({@link contractRangeProblems}), and settings that contradict each other
+ * ({@link contractConsistencyProblems}).
  */
 export function contractProblems(c: WorkloadContract): ContractProblem[] {
+  return [...contractRangeProblems(c), ...contractConsistencyProblems(c)];
+}
+
+/** Numbers out of range (the stack config schema states the same ranges). */
+export function contractRangeProblems(c: WorkloadContract): ContractProblem[] {
   const problems: ContractProblem[] = [];
   const t = c.traffic;
   const at = (...path: (string | number)[]) => path;
@@ -193,6 +199,31 @@ export function contractProblems(c: WorkloadContract): ContractProblem[] {
       problems.push({ path: at("traffic", field), value: v, message: "is a share: a number from 0 to 1" });
     }
   }
+  if (
+    c.budgetUsdPerMonth !== undefined &&
+    !(Number.isFinite(c.budgetUsdPerMonth) && c.budgetUsdPerMonth > 0)
+  ) {
+    problems.push({
+      path: at("budgetUsdPerMonth"),
+      value: c.budgetUsdPerMonth,
+      message: "must be an amount above 0 (USD per month)",
+    });
+  }
+  if (c.minRunwayDays !== undefined && !(Number.isInteger(c.minRunwayDays) && c.minRunwayDays >= 0)) {
+    problems.push({
+      path: at("minRunwayDays"),
+      value: c.minRunwayDays,
+      message: "must be a whole number of days, at least 0",
+    });
+  }
+  return problems;
+}
+
+/** Settings that contradict each other. */
+export function contractConsistencyProblems(c: WorkloadContract): ContractProblem[] {
+  const problems: ContractProblem[] = [];
+  const t = c.traffic;
+  const at = (...path: (string | number)[]) => path;
   if ((t.asyncShare ?? 0) >= 1 && c.latency !== "relaxed") {
     problems.push({
       path: at("latency"),
@@ -216,23 +247,6 @@ export function contractProblems(c: WorkloadContract): ContractProblem[] {
         message: "the batch API does not take embeddings models (Learn, batch FAQ); set asyncShare: 0",
       });
     }
-  }
-  if (
-    c.budgetUsdPerMonth !== undefined &&
-    !(Number.isFinite(c.budgetUsdPerMonth) && c.budgetUsdPerMonth > 0)
-  ) {
-    problems.push({
-      path: at("budgetUsdPerMonth"),
-      value: c.budgetUsdPerMonth,
-      message: "must be an amount above 0 (USD per month)",
-    });
-  }
-  if (c.minRunwayDays !== undefined && !(Number.isInteger(c.minRunwayDays) && c.minRunwayDays >= 0)) {
-    problems.push({
-      path: at("minRunwayDays"),
-      value: c.minRunwayDays,
-      message: "must be a whole number of days, at least 0",
-    });
   }
   return problems;
 }

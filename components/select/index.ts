@@ -7,3 +7,4 @@ export * from "./types";
 export * from "./eligibility";
 export * from "./select";
 export * from "./router";
+export * from "./derive";

@@ -162,7 +162,13 @@ export const gatewayConfig = z
       )
       .optional()
       .describe("Use this existing API Management service instead of creating one."),
-    teams: z.array(teamConfig).min(1).describe("Teams calling models through the gateway."),
+    teams: z
+      .array(teamConfig)
+      .min(1)
+      .default([])
+      .describe(
+        "Teams calling models through the gateway. Required unless workloads with a team derive them.",
+      ),
     upgrade: upgradeConfig.optional(),
     semanticCache: semanticCacheConfig.optional(),
     llmLogging: z
@@ -213,6 +219,14 @@ export function gatewayConfigIssues(
         });
       }
     }
+  }
+  if (gw.teams.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["gateway", "teams"],
+      params: { missing: true },
+      message: "required: declare at least one team, or workloads with a team to derive them from",
+    });
   }
   const served = new Set(
     config.accounts.flatMap((a) =>

@@ -2,6 +2,8 @@
  * Reads the platform configuration from Pulumi's config map (`namespace:key` → string, objects
  * as JSON, exactly as `pulumi.runtime.allConfig()` returns it) and validates it with zod.
  */
+import { EnvironmentLimits } from "../../components/select/requirements";
+import { attributeIssues, expandWorkloads, WorkloadsPlan } from "./expand-workloads";
 import { ConfigError, issuesToProblems } from "./problems";
 import { configNamespace, platformConfig, platformConfigOn, PlatformConfig } from "./schema";
 
@@ -15,6 +17,11 @@ export interface LoadedConfig {
    * @default - the components use the current date
    */
   readonly catalogDate?: Date;
+  /**
+   * The workloads' rankings and what they derive (`npm run select` prints them).
+   * @default - none: the config has no workloads
+   */
+  readonly workloads?: WorkloadsPlan;
 }
 
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */
@@ -24,13 +31,16 @@ export type PulumiConfigMap = Readonly<Record<string, string>>;
  * Validates the platform's keys of a Pulumi config map. Keys of other namespaces (providers such
  * as `azure-native:`) are left alone. Throws {@link ConfigError} with every problem at once.
  * Deployments are checked against the model catalog as of `catalogDate` (default: now), so a
- * version that retires between two runs starts failing on its retirement day.
+ * version that retires between two runs starts failing on its retirement day. Workloads are ranked on
+ * the same day within `selectionLimits` (the environment's policy; read only when there are
+ * workloads), and the deriving ones add their parts before validation.
  */
 export function loadPlatformConfig(
   values: PulumiConfigMap,
   secretKeys: Iterable<string> = [],
   source?: string,
   catalogDate: Date = new Date(),
+  selectionLimits: () => EnvironmentLimits | undefined = () => undefined,
 ): LoadedConfig {
   const prefix = `${configNamespace}:`;
   const secret = new Set<string>();
@@ -45,14 +55,21 @@ export function loadPlatformConfig(
       raw[fullKey.slice(prefix.length)] = structured(text);
     }
   }
-  const parsed = platformConfigOn(catalogDate).safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    throw new ConfigError(
-      issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret),
-      source,
-    );
+  const expansion = expandWorkloads(raw, catalogDate, selectionLimits);
+  const parsed = platformConfigOn(catalogDate).safeParse(expansion.raw, { reportInput: true });
+  const issues = [
+    ...expansion.issues,
+    ...(parsed.success ? [] : attributeIssues(parsed.error.issues, expansion.origins)),
+  ];
+  if (!parsed.success || issues.length > 0) {
+    throw new ConfigError(issuesToProblems(issues, platformConfig, configNamespace, secret), source);
   }
-  return { config: parsed.data, secretKeys: secret, catalogDate };
+  return {
+    config: parsed.data,
+    secretKeys: secret,
+    catalogDate,
+    ...(expansion.workloads ? { workloads: expansion.workloads } : {}),
+  };
 }
 
 /**

@@ -235,6 +235,31 @@ for (const shape of ["plan", "export"] as Shape[]) {
           }),
         ),
       ));
+    it("compliance: the embeddings backend of a semantic cache, called with the managed identity", async () =>
+      assertNone(
+        await judgeStack(
+          rule,
+          gatewayStack({
+            shape,
+            apiPolicy: policyXml({
+              inbound: `<llm-semantic-cache-lookup score-threshold="0.05" embeddings-backend-id="aoai-main" embeddings-backend-auth="system-assigned" />`,
+            }),
+          }),
+        ),
+      ));
+    it("noncompliance 3: a semantic cache that does not name the managed identity for its embeddings backend", async () =>
+      assertFindings(
+        await judgeStack(
+          rule,
+          gatewayStack({
+            shape,
+            apiPolicy: policyXml({
+              inbound: `<llm-semantic-cache-lookup score-threshold="0.05" embeddings-backend-id="aoai-main" />`,
+            }),
+          }),
+        ),
+        /no API routes to it with an authentication policy/,
+      ));
     it("noncompliance 1: no API routes to it and it has no credentials", async () =>
       assertFindings(
         await judgeStack(rule, gatewayStack({ shape, apiPolicy: null, linked: false })),
