@@ -15,6 +15,7 @@ import {
   deriveSemanticCache,
   DerivedDeploymentSpec,
   DerivedSemanticCache,
+  DerivedTeamSpec,
   deriveTeams,
   deriveWorkload,
   DerivedWorkload,
@@ -42,6 +43,8 @@ export interface WorkloadPlan {
 /** The stack's workloads: their plans and the semantic cache derived for them. */
 export interface WorkloadsPlan {
   readonly plans: readonly WorkloadPlan[];
+  /** The gateway teams the deriving workloads make (also those refused for a clash). */
+  readonly teams: readonly DerivedTeamSpec[];
   /** @default - no cache derived */
   readonly semanticCache?: DerivedSemanticCache & { readonly account: string; readonly note: string };
 }
@@ -290,7 +293,7 @@ export function expandWorkloads(
   out.accounts = accounts;
   return {
     raw: out,
-    workloads: { plans, ...(semanticCache ? { semanticCache } : {}) },
+    workloads: { plans, teams, ...(semanticCache ? { semanticCache } : {}) },
     issues,
     origins,
   };
