@@ -182,31 +182,43 @@ export function expandWorkloads(
     }
     return i;
   };
-  const inject = (spec: DerivedDeploymentSpec, account: string, workload: number): boolean => {
-    const a = accountIndex(account, workload);
-    const list = (accounts[a].deployments ??= []);
-    const clash = list.findIndex((d) => (d.name ?? d.model) === spec.name);
-    if (clash >= 0) {
-      const from = origins.find((o) => o.path.join("/") === `accounts/${a}/deployments/${clash}`);
-      issues.push(
-        issue(
-          ["workloads", workload, "name"],
-          config.workloads[workload].name,
-          `the derived deployment '${spec.name}' clashes with accounts[${a}].deployments[${clash}] of account '${account}'${from ? ` (derived by workloads[${from.workload}])` : ""}; rename the workload or that deployment`,
-        ),
-      );
+  /** Adds a workload's deployments to its account, or none of them when a name is taken there. */
+  const inject = (specs: readonly DerivedDeploymentSpec[], account: string, workload: number): boolean => {
+    const existing = accounts.findIndex((a) => a.name === account);
+    const taken = existing >= 0 ? (accounts[existing].deployments ?? []) : [];
+    let clashed = false;
+    for (const spec of specs) {
+      const clash = taken.findIndex((d) => (d.name ?? d.model) === spec.name);
+      if (clash >= 0) {
+        clashed = true;
+        const from = origins.find((o) => o.path.join("/") === `accounts/${existing}/deployments/${clash}`);
+        issues.push(
+          issue(
+            ["workloads", workload, "name"],
+            config.workloads[workload].name,
+            `the derived deployment '${spec.name}' clashes with accounts[${existing}].deployments[${clash}] of account '${account}'${from ? ` (derived by workloads[${from.workload}])` : ""}; rename the workload or that deployment`,
+          ),
+        );
+      }
+    }
+    if (clashed) {
       return false;
     }
-    list.push(plain(spec));
-    origins.push({
-      path: ["accounts", a, "deployments", list.length - 1],
-      workload,
-      what: `deployment '${spec.name}'`,
-    });
+    const a = accountIndex(account, workload);
+    const list = (accounts[a].deployments ??= []);
+    for (const spec of specs) {
+      list.push(plain(spec));
+      origins.push({
+        path: ["accounts", a, "deployments", list.length - 1],
+        workload,
+        what: `deployment '${spec.name}'`,
+      });
+    }
     return true;
   };
 
   const shares: { share: TeamShare; workload: number }[] = [];
+  const injected = new Set<number>();
   for (const plan of plans.filter((p) => p.derive)) {
     if (plan.derived.deployments.length === 0) {
       issues.push(
@@ -218,9 +230,10 @@ export function expandWorkloads(
       );
       continue;
     }
-    for (const spec of plan.derived.deployments) {
-      inject(spec, plan.account, plan.index);
+    if (!inject(plan.derived.deployments, plan.account, plan.index)) {
+      continue;
     }
+    injected.add(plan.index);
     if (plan.derived.teamShare) {
       shares.push({ share: plan.derived.teamShare, workload: plan.index });
     }
@@ -248,7 +261,7 @@ export function expandWorkloads(
     }
   }
 
-  const caching = plans.filter((p) => p.derive && p.derived.wantsSemanticCache);
+  const caching = plans.filter((p) => injected.has(p.index) && p.derived.wantsSemanticCache);
   let semanticCache: WorkloadsPlan["semanticCache"];
   if (caching.length > 0) {
     const first = caching[0];
@@ -271,7 +284,7 @@ export function expandWorkloads(
         account: first.account,
         note: "no embeddings model meets the cache's contract, so no semantic cache is derived",
       };
-    } else if (inject(cache.deployment, first.account, first.index)) {
+    } else if (inject([cache.deployment], first.account, first.index)) {
       gatewayOut.semanticCache = { embeddingsDeployment: cache.deployment.name, account: first.account };
       origins.push({ path: ["gateway", "semanticCache"], workload: first.index, what: "the semantic cache" });
       semanticCache = {
