@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import YAML from "yaml";
 import { usd } from "../../components/cost/units";
+import { notApproved, notListed } from "../../components/select/eligibility";
 import { ModelCandidate, Rejection } from "../../components/select/types";
 import { WorkloadPlan, WorkloadsPlan } from "../../stacks/config/expand-workloads";
 import { loadPlatformConfig } from "../../stacks/config/load";
@@ -64,6 +65,24 @@ function monthly(c: ModelCandidate): string {
   return c.monthlyUsdRange ? `${usd(c.monthlyUsdRange.min)}–${usd(c.monthlyUsdRange.max)} + fee` : "n/a";
 }
 
+/** Model-level rejections for a policy decision (the models list, approval), shown as one line each. */
+function grouped(rejected: readonly Rejection[]): { readonly reason: string; readonly models: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const r of rejected) {
+    const first = r.why.split("; ")[0];
+    if (r.deploymentType === undefined && (first.startsWith(notListed) || first.startsWith(notApproved))) {
+      groups.set(first, [...(groups.get(first) ?? []), r.model]);
+    }
+  }
+  return [...groups.entries()].map(([reason, models]) => ({ reason, models }));
+}
+
+/** The rejections the table shows row by row: all but the grouped ones. */
+function tableRejections(rejected: readonly Rejection[]): Rejection[] {
+  const inGroups = new Set(grouped(rejected).flatMap((g) => g.models));
+  return rejected.filter((r) => r.deploymentType !== undefined || !inGroups.has(r.model));
+}
+
 function table(p: WorkloadPlan): string[] {
   const head = ["#", "model", "version", "type", "fit", "runway", "monthly", "verdict"];
   const rows: string[][] = p.selection.candidates.map((c, i) => [
@@ -76,7 +95,7 @@ function table(p: WorkloadPlan): string[] {
     monthly(c),
     i === 0 ? "selected" : "candidate",
   ]);
-  const rejected = p.selection.rejected.map((r: Rejection) => [
+  const rejected = tableRejections(p.selection.rejected).map((r: Rejection) => [
     "-",
     r.model,
     "",
@@ -106,7 +125,10 @@ function indent(lines: readonly string[], by = "  "): string[] {
 }
 
 function yamlLines(value: unknown): string[] {
-  return YAML.stringify(value, { lineWidth: 0 }).trimEnd().split("\n");
+  // Strings quoted, as the stack files quote versions ("2026-03-17", "1").
+  return YAML.stringify(value, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })
+    .trimEnd()
+    .split("\n");
 }
 
 function workloadText(p: WorkloadPlan, all: WorkloadsPlan, source: string): string[] {
@@ -118,6 +140,9 @@ function workloadText(p: WorkloadPlan, all: WorkloadsPlan, source: string): stri
     ...indent(p.selection.requirements, "    - "),
     "",
     ...indent(table(p)),
+    ...grouped(p.selection.rejected).map(
+      (g) => `  rejected, ${g.reason}: ${g.models.join(", ")} (--json has every reason)`,
+    ),
   ];
   const best = p.selection.candidates[0];
   if (best) {

@@ -1,12 +1,14 @@
 /**
  * The selector end to end: `select` on a workloads-only stack, and the plan of that stack through
  * the policy pack (prod's policy config) with no mandatory violation. One plan in `before`; the
- * selection runs in-process (no policy pack).
+ * selection runs in-process (no policy pack). And the worked examples of docs/select.md are the
+ * tool's output.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { docsExamples } from "../../cli/select/docs-examples";
 import { runSelect, selectionJson } from "../../cli/select/select";
 import { InputError } from "../../cli/errors";
 import {
@@ -153,4 +155,22 @@ describe("select and a workloads-only stack", function () {
     );
     assert.doesNotMatch(badContract.stderr, stackTracePattern);
   });
+});
+
+describe("docs/select.md worked examples", () => {
+  const page = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "select.md"), "utf8");
+  const examples = docsExamples(page);
+
+  it("has one per task kind the issue names, and a provisioned one", () => {
+    assert.deepEqual(
+      examples.map((e) => e.args[e.args.indexOf("--workload") + 1]),
+      ["triage", "analyst", "helpdesk", "nightly", "assist"],
+    );
+  });
+
+  for (const e of examples) {
+    it(`'select ${e.args.join(" ")}' prints what the page shows (npm run docs regenerates it)`, () => {
+      assert.equal(e.written, e.printed);
+    });
+  }
 });
