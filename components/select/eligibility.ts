@@ -26,6 +26,12 @@ export function approvedVersions(
   return entry === undefined ? null : limits.approvedModels[entry];
 }
 
+/** How a rejection for a model the environment does not approve begins. */
+export const notApproved = "not approved in";
+
+/** How a rejection for a model outside the contract's `models` begins. */
+export const notListed = "not in the workload's models list";
+
 /** The version the selector would deploy, or why none of the versions qualifies. */
 export interface VersionChoice {
   readonly version: ModelVersion;
@@ -100,7 +106,7 @@ export function judgeVersions(
   if (approvedVersions(info.name, ctx.limits) === null) {
     return {
       ...best,
-      failures: [`not approved in ${sourceOf(ctx.limits)} (ai-deployment-approved-model)`, ...best.failures],
+      failures: [`${notApproved} ${sourceOf(ctx.limits)} (ai-deployment-approved-model)`, ...best.failures],
     };
   }
   return best;
@@ -115,7 +121,7 @@ export function judgeModel(info: ModelInfo, ctx: SelectionContext): EligibleMode
   const failures: string[] = [];
   const { req } = ctx;
   if (req.models && !req.models.includes(info.name)) {
-    failures.push(`not in the workload's models list (${req.models.join(", ")})`);
+    failures.push(`${notListed} (${req.models.join(", ")})`);
   }
   const has = info.capabilities.value;
   const missing = req.capabilities.filter((c) => !has.includes(c));
@@ -133,7 +139,13 @@ export function judgeModel(info: ModelInfo, ctx: SelectionContext): EligibleMode
     );
   }
   const version = judgeVersions(info, info.versions, ctx);
-  failures.push(...version.failures);
+  // Policy decisions (the models list, approval) come first: they are why a model is out, whatever else.
+  const [approval, others] = [
+    version.failures.filter((f) => f.startsWith(notApproved)),
+    version.failures.filter((f) => !f.startsWith(notApproved)),
+  ];
+  failures.splice(req.models && !req.models.includes(info.name) ? 1 : 0, 0, ...approval);
+  failures.push(...others);
   if (failures.length > 0 || window === undefined) {
     return { model: info.name, why: failures.join("; ") };
   }
