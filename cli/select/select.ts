@@ -113,7 +113,11 @@ function table(p: WorkloadPlan): string[] {
   return all.map((row) =>
     row
       .map((cell, col) =>
-        col === head.length - 1 ? cell : right.has(col) ? cell.padStart(widths[col]) : cell.padEnd(widths[col]),
+        col === head.length - 1
+          ? cell
+          : right.has(col)
+            ? cell.padStart(widths[col])
+            : cell.padEnd(widths[col]),
       )
       .join("  ")
       .trimEnd(),
@@ -160,7 +164,11 @@ function workloadText(p: WorkloadPlan, all: WorkloadsPlan, source: string): stri
   }
   const team = p.derived.teamShare && all.teams.find((x) => x.name === p.derived.teamShare?.team);
   if (team && p.derive) {
-    lines.push("", `  team '${team.name}' (gateway.teams, from its workloads):`, ...indent(yamlLines(team), "    "));
+    lines.push(
+      "",
+      `  team '${team.name}' (gateway.teams, from its workloads):`,
+      ...indent(yamlLines(team), "    "),
+    );
   }
   const first = all.plans.find((x) => x.derive && x.derived.wantsSemanticCache);
   const notes = [
@@ -208,7 +216,8 @@ export function runSelect(args: readonly string[]): SelectRun {
       `${display(file)} declares no workloads; add foundry-platform:workloads (see docs/select.md)`,
     );
   }
-  const plans = values.workload === undefined ? all.plans : all.plans.filter((p) => p.workload.name === values.workload);
+  const plans =
+    values.workload === undefined ? all.plans : all.plans.filter((p) => p.workload.name === values.workload);
   if (plans.length === 0) {
     throw new InputError(
       `--workload ${values.workload}: no such workload in ${display(file)}; known: ${all.plans.map((p) => p.workload.name).join(", ")}`,
