@@ -114,8 +114,8 @@ export const defaultMinRunwayDays = retirementWarningDays + 30;
 
 /**
  * Context window a `longContext` workload needs: prompts beyond 272,000 tokens, the input limit of
- * the 400,000-token GPT-5 windows (Learn, "Foundry Models sold directly by Azure"), fit only the
- * 1M-token class.
+ * the 400,000-token GPT-5 windows, fit only the 1M-token class (Learn, "Foundry Models sold directly
+ * by Azure": https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure).
  */
 export const longContextMinTokens = 1_000_000;
 

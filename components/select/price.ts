@@ -13,7 +13,10 @@
  *   caching": 1,024 identical leading tokens, on by default,
  *   https://learn.microsoft.com/azure/foundry/openai/how-to/prompt-caching). On provisioned types
  *   cached tokens do not count against capacity (Learn, "Provisioned throughput unit (PTU) costs and
- *   billing": deducted 100% from utilization).
+ *   billing": deducted 100% from utilization,
+ *   https://learn.microsoft.com/azure/foundry/openai/how-to/provisioned-throughput-onboarding).
+ * - A batch deployment's capacity is its enqueued-token limit: the input tokens of jobs queued at
+ *   once (Learn, batch "Batch quota"); the selector sizes it for one day of the asynchronous share.
  */
 import {
   DataScope,

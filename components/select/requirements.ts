@@ -63,7 +63,11 @@ export const needCapabilities: Readonly<Record<Exclude<WorkloadNeed, "longContex
   vision: "vision",
 };
 
-/** Deployment families a latency class may use for its synchronous share. */
+/**
+ * Deployment families a latency class may use for its synchronous share. Batch jobs have a 24-hour
+ * target turnaround (Learn, https://learn.microsoft.com/azure/foundry/openai/how-to/batch), so only
+ * `relaxed` takes them.
+ */
 export const latencyFamilies: Readonly<Record<WorkloadContract["latency"], readonly DeploymentFamily[]>> = {
   interactive: ["standard", "provisioned"],
   standard: ["standard"],

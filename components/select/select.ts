@@ -67,6 +67,9 @@ function typeFailures(type: DeploymentType, ctx: SelectionContext): string[] {
   if (scopeWidth[scope] > scopeWidth[ctx.req.residency]) {
     failures.push(`processes data at ${scope} scope, wider than the ${ctx.req.residency} residency allows`);
   }
+  // Learn, "Foundry Models sold directly by Azure": provisioned and batch deployments of gpt-4.1 take
+  // 128,000-token prompts, provisioned gpt-5.4 likewise; where no limit is stated, fail closed.
+  // https://learn.microsoft.com/azure/foundry/foundry-models/concepts/models-sold-directly-by-azure
   if (ctx.req.longContext && family !== "standard") {
     failures.push(
       "longContext: provisioned and batch deployments take shorter prompts (128,000 tokens where Learn states a limit)",

@@ -9,15 +9,13 @@ import { thresholdsSchema } from "../../components/evaluation/thresholds";
 import { planCanary } from "../../components/gateway/canary";
 import { gatewaySkus } from "../../components/gateway/sku";
 import { isEmbeddingsModel } from "../../components/gateway/targets";
-import { region } from "./primitives";
+import { region, teamName } from "./primitives";
 import { AccountConfig } from "./accounts";
 import { teamTrafficConfig } from "./traffic";
 
 const teamConfig = z
   .strictObject({
-    name: z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
-      message: "must be 2 to 40 lower-case letters, digits or '-', starting with a letter",
-    }),
+    name: teamName,
     displayName: z
       .string()
       .min(1)

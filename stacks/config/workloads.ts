@@ -17,7 +17,7 @@ import {
   workloadSafetyLevels,
   workloadTasks,
 } from "../../components/select/contract";
-import { shortName } from "./primitives";
+import { shortName, teamName } from "./primitives";
 
 const share = z.number().min(0).max(1);
 
@@ -61,11 +61,7 @@ export const workloadConfig = z
     name: workloadName.describe(
       "Workload name; names the derived deployments (<name>, <name>-ptu, <name>-batch).",
     ),
-    team: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
-        message: "must be 2 to 40 lower-case letters, digits or '-', starting with a letter",
-      })
+    team: teamName
       .optional()
       .describe(
         "Gateway team the workload belongs to; derivation gives the team's product the workload's model and token limits. Default: none.",

@@ -22,6 +22,15 @@ function candidate(s: Selection, model: string, type: string): ModelCandidate | 
   return s.candidates.find((c) => c.model === model && c.deploymentType === type);
 }
 
+/** gpt-5.4-mini on Global Standard for `traffic`, at standard latency. */
+function miniOn(traffic: WorkloadContract["traffic"]): ModelCandidate | undefined {
+  return candidate(
+    select({ models: ["gpt-5.4-mini"], latency: "standard", traffic }),
+    "gpt-5.4-mini",
+    "GlobalStandard",
+  );
+}
+
 function why(s: Selection, model: string, type?: string): string {
   const r = rejection(s, model, type);
   assert.ok(
@@ -239,41 +248,27 @@ describe("selectModels: filters", () => {
 
     it("the asynchronous share is priced at the batch price of the same model", () => {
       const traffic = { requestsPerMinute: 10, avgInputTokens: 500, avgOutputTokens: 100 };
-      const sync = candidate(
-        select({ models: ["gpt-5.4-mini"], latency: "standard", traffic }),
-        "gpt-5.4-mini",
-        "GlobalStandard",
-      );
-      const half = candidate(
-        select({ models: ["gpt-5.4-mini"], latency: "standard", traffic: { ...traffic, asyncShare: 0.5 } }),
-        "gpt-5.4-mini",
-        "GlobalStandard",
-      );
+      const sync = miniOn(traffic);
+      const half = miniOn({ ...traffic, asyncShare: 0.5 });
       assert.equal(half?.plan.batch?.type, "GlobalBatch");
       // GlobalBatch is half the GlobalStandard price for gpt-5.4-mini: half the traffic at half the price.
       assert.ok(Math.abs((half?.monthlyUsd ?? 0) - (sync?.monthlyUsd ?? 0) * 0.75) < 0.02);
     });
 
     it("repeats are priced as prompt-cache hits only for prompts of at least 1,024 tokens", () => {
-      const long = candidate(
-        select({
-          models: ["gpt-5.4-mini"],
-          latency: "standard",
-          traffic: { requestsPerMinute: 10, avgInputTokens: 2000, avgOutputTokens: 100, repeatShare: 0.5 },
-        }),
-        "gpt-5.4-mini",
-        "GlobalStandard",
-      );
+      const long = miniOn({
+        requestsPerMinute: 10,
+        avgInputTokens: 2000,
+        avgOutputTokens: 100,
+        repeatShare: 0.5,
+      });
       assert.equal(long?.plan.primary.traffic.cachedShare, 0.5);
-      const short = candidate(
-        select({
-          models: ["gpt-5.4-mini"],
-          latency: "standard",
-          traffic: { requestsPerMinute: 10, avgInputTokens: 500, avgOutputTokens: 100, repeatShare: 0.5 },
-        }),
-        "gpt-5.4-mini",
-        "GlobalStandard",
-      );
+      const short = miniOn({
+        requestsPerMinute: 10,
+        avgInputTokens: 500,
+        avgOutputTokens: 100,
+        repeatShare: 0.5,
+      });
       assert.equal(short?.plan.primary.traffic.cachedShare, undefined);
       assert.ok(short?.reasons.some((r) => /prompts average under 1,024 tokens/.test(r)));
     });
