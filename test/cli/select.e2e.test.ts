@@ -119,7 +119,7 @@ describe("select and a workloads-only stack", function () {
       ["nightly"],
     );
     assert.throws(
-      () => runSelect([...args, "--workload", "nope"]),
+      () => runSelect([...args, "--as-of", pinnedDay, "--workload", "nope"]),
       (err: unknown) =>
         err instanceof InputError &&
         /--workload nope: no such workload .*; known: triage, analyst, helpdesk, assist, nightly/.test(
