@@ -117,9 +117,18 @@ function handWrittenPtus(config: Readable): number {
     .reduce((sum, d) => sum + d.capacity, 0);
 }
 
+/**
+ * A few rejections that say most: deployment types the environment or the budget ruled out first
+ * (the contract's own latency and residency choices next), then whole models.
+ */
 function rejectionSummary(selection: Selection): string {
+  const fundamental = (why: string) => why.startsWith("latency ") || why.startsWith("processes data at ");
   const typed = selection.rejected.filter((r) => r.deploymentType !== undefined);
-  const shown = (typed.length > 0 ? typed : selection.rejected).slice(0, 3);
+  const shown = [
+    ...typed.filter((r) => !fundamental(r.why)),
+    ...typed.filter((r) => fundamental(r.why)),
+    ...selection.rejected.filter((r) => r.deploymentType === undefined),
+  ].slice(0, 3);
   return shown
     .map((r) => `${r.model}${r.deploymentType ? ` ${r.deploymentType}` : ""}: ${r.why}`)
     .join(" | ");

@@ -9,6 +9,8 @@ import { thresholdsSchema } from "../../components/evaluation/thresholds";
 import { planCanary } from "../../components/gateway/canary";
 import { gatewaySkus } from "../../components/gateway/sku";
 import { isEmbeddingsModel } from "../../components/gateway/targets";
+import { Environment } from "../../components/common/environment";
+import { environmentDefaults } from "../defaults";
 import { region, teamName } from "./primitives";
 import { AccountConfig } from "./accounts";
 import { teamTrafficConfig } from "./traffic";
@@ -191,7 +193,11 @@ export type GatewayConfig = z.infer<typeof gatewayConfig>;
  * schema's refinement, so problems carry full key paths.
  */
 export function gatewayConfigIssues(
-  config: { readonly accounts: readonly AccountConfig[]; readonly gateway?: GatewayConfig },
+  config: {
+    readonly environment: Environment;
+    readonly accounts: readonly AccountConfig[];
+    readonly gateway?: GatewayConfig;
+  },
   ctx: z.RefinementCtx,
 ): void {
   const gw = config.gateway;
@@ -218,7 +224,8 @@ export function gatewayConfigIssues(
       }
     }
   }
-  if (gw.teams.length === 0) {
+  // A gateway that is not deployed (dev's default) needs no team.
+  if (gw.teams.length === 0 && (gw.enabled ?? environmentDefaults(config.environment).gatewayEnabled)) {
     ctx.addIssue({
       code: "custom",
       path: ["gateway", "teams"],

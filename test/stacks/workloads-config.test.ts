@@ -78,6 +78,19 @@ describe("workloads in the stack config", () => {
     assert.equal(workloads?.plans[0].selection.candidates[0].model, "gpt-5.4-nano");
   });
 
+  it("where the gateway is not deployed (dev), the team is not derived and the traffic is on the deployment", () => {
+    const { config, workloads } = load(
+      {
+        environment: "dev",
+        workloads: [{ ...triage, traffic: { ...triage.traffic, requestsPerMinute: 5 } }],
+      },
+      limitsOf("dev"),
+    );
+    assert.deepEqual(config.gateway?.teams, []);
+    assert.equal(config.accounts[0].deployments[0].expectedTraffic?.requestsPerMinute, 5);
+    assert.ok(workloads?.plans[0].derived.notes.some((n) => /team support is not derived/.test(n)));
+  });
+
   it("with hand-written accounts a workload derives only when it says derive: true", () => {
     const accounts = [
       {
