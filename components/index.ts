@@ -14,3 +14,4 @@ export * from "./common/tags";
 export * from "./catalog/deployment-types";
 export * from "./common/avm";
 export * from "./common/private-endpoint";
+export * from "./select";
