@@ -11,7 +11,7 @@ import { usd } from "../../components/cost/units";
 import { notApproved, notListed } from "../../components/select/eligibility";
 import { ModelCandidate, Rejection } from "../../components/select/types";
 import { WorkloadPlan, WorkloadsPlan } from "../../stacks/config/expand-workloads";
-import { loadPlatformConfig } from "../../stacks/config/load";
+import { loadPlatformConfig, WorkloadsConfigError } from "../../stacks/config/load";
 import { asOfFlag, todayIso } from "../as-of";
 import { InputError } from "../errors";
 import { display, projectRoot } from "../paths";
@@ -203,14 +203,25 @@ export function runSelect(args: readonly string[]): SelectRun {
   const file = values.config ?? stackFileOf(project, stack);
   const config = readStackConfig(file, project.name, project.config);
   const limits = workloadLimits(stack, config.values, values["policy-config"]);
-  const loaded = loadPlatformConfig(
-    config.values,
-    config.secretKeys,
-    display(file),
-    new Date(`${asOf}T00:00:00Z`),
-    limits.read,
-  );
-  const all = loaded.workloads;
+  // A config the workloads make invalid (one fits nothing, a derived name clashes) still shows the
+  // rankings that explain it, then its problems (exit 2).
+  let all: WorkloadsPlan | undefined;
+  let invalid: WorkloadsConfigError | undefined;
+  try {
+    all = loadPlatformConfig(
+      config.values,
+      config.secretKeys,
+      display(file),
+      new Date(`${asOf}T00:00:00Z`),
+      limits.read,
+    ).workloads;
+  } catch (err) {
+    if (!(err instanceof WorkloadsConfigError) || !err.workloads || values.json) {
+      throw err;
+    }
+    invalid = err;
+    all = err.workloads;
+  }
   if (!all || all.plans.length === 0) {
     throw new InputError(
       `${display(file)} declares no workloads; add foundry-platform:workloads (see docs/select.md)`,
@@ -223,15 +234,17 @@ export function runSelect(args: readonly string[]): SelectRun {
       `--workload ${values.workload}: no such workload in ${display(file)}; known: ${all.plans.map((p) => p.workload.name).join(", ")}`,
     );
   }
-  const code = plans.some((p) => p.selection.candidates.length === 0) ? 1 : 0;
+  const code = invalid ? 2 : plans.some((p) => p.selection.candidates.length === 0) ? 1 : 0;
+  const workloads = all;
   if (values.json) {
-    return { text: `${JSON.stringify(selectionJson(plans, all), null, 2)}\n`, code };
+    return { text: `${JSON.stringify(selectionJson(plans, workloads), null, 2)}\n`, code };
   }
   const source = limits.file ? display(limits.file) : "no policy config (no environment limits)";
   const text = [
     `Model selection for stack '${stack}' (${display(file)}) as of ${asOf}`,
     "",
-    ...plans.flatMap((p, i) => [...(i > 0 ? ["", ""] : []), ...workloadText(p, all, source)]),
+    ...plans.flatMap((p, i) => [...(i > 0 ? ["", ""] : []), ...workloadText(p, workloads, source)]),
+    ...(invalid ? ["", `The stack config is not valid:`, ...indent(invalid.message.split("\n"))] : []),
     "",
   ].join("\n");
   return { text, code };

@@ -4,7 +4,7 @@
  */
 import { EnvironmentLimits } from "../../components/select/requirements";
 import { attributeIssues, expandWorkloads, WorkloadsPlan } from "./expand-workloads";
-import { ConfigError, issuesToProblems } from "./problems";
+import { ConfigError, ConfigProblem, issuesToProblems } from "./problems";
 import { configNamespace, platformConfig, platformConfigOn, PlatformConfig } from "./schema";
 
 /** A validated configuration and which of its top-level keys hold secret values. */
@@ -22,6 +22,20 @@ export interface LoadedConfig {
    * @default - none: the config has no workloads
    */
   readonly workloads?: WorkloadsPlan;
+}
+
+/**
+ * A config error that also carries the workloads' rankings when they could be made, so that
+ * `select` can show why a workload fits nothing next to the problems.
+ */
+export class WorkloadsConfigError extends ConfigError {
+  constructor(
+    problems: readonly ConfigProblem[],
+    source: string | undefined,
+    readonly workloads: WorkloadsPlan | undefined,
+  ) {
+    super(problems, source);
+  }
 }
 
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */
@@ -62,7 +76,11 @@ export function loadPlatformConfig(
     ...(parsed.success ? [] : attributeIssues(parsed.error.issues, expansion.origins)),
   ];
   if (!parsed.success || issues.length > 0) {
-    throw new ConfigError(issuesToProblems(issues, platformConfig, configNamespace, secret), source);
+    throw new WorkloadsConfigError(
+      issuesToProblems(issues, platformConfig, configNamespace, secret),
+      source,
+      expansion.workloads,
+    );
   }
   return {
     config: parsed.data,

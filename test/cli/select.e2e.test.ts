@@ -128,6 +128,34 @@ describe("select and a workloads-only stack", function () {
     );
   });
 
+  it("a workload that fits nothing still shows its rankings, then the config problem (exit 2)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fp-select-"));
+    const staging = path.join(dir, "Pulumi.staging.yaml");
+    fs.writeFileSync(
+      staging,
+      fs.readFileSync(stackFile, "utf8").replace("environment: prod", "environment: staging"),
+    );
+    const run = runSelect([
+      "--config",
+      staging,
+      "--stack",
+      "staging",
+      "--as-of",
+      pinnedDay,
+      "--workload",
+      "triage",
+    ]);
+    assert.equal(run.code, 2);
+    assert.match(
+      run.text,
+      /GlobalStandard needs 296K TPM at the peak; policies\/config\/staging\.json caps a standard deployment at 200K/,
+    );
+    assert.match(
+      run.text,
+      /The stack config is not valid:\n  foundry-platform:workloads\[0\] \(got "triage"\): no model and deployment type meets the contract/,
+    );
+  });
+
   it("a bad contract exits 2 with the field path and no stack trace", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fp-select-"));
     const bad = path.join(dir, "Pulumi.prod.yaml");
