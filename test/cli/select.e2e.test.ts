@@ -152,7 +152,7 @@ describe("select and a workloads-only stack", function () {
     );
     assert.match(
       run.text,
-      /The stack config is not valid:\n  foundry-platform:workloads\[0\] \(got "triage"\): no model and deployment type meets the contract/,
+      /The stack config is not valid:\n {2}foundry-platform:workloads\[0\] \(got "triage"\): no model and deployment type meets the contract/,
     );
   });
 
