@@ -2,6 +2,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { z } from "zod";
+import { attributeIssues } from "../../stacks/config/expand-workloads";
 import { loadPlatformConfig, LoadedConfig } from "../../stacks/config/load";
 import { ConfigError, problemLine } from "../../stacks/config/problems";
 import {
@@ -274,6 +276,29 @@ describe("workloads in the stack config", () => {
         ?.why ?? "",
       /allows no more provisioned throughput/,
     );
+  });
+});
+
+describe("problems in derived parts", () => {
+  it("are reported at the workload that derived them, with the derived key", () => {
+    const origins = [
+      { path: ["accounts", 0], workload: 1, what: "account 'main'" },
+      { path: ["accounts", 0, "deployments", 2], workload: 0, what: "deployment 'triage'" },
+    ];
+    const issue = (p: (string | number)[]) =>
+      ({ code: "custom", path: p, message: "bad", input: 1 }) as z.core.$ZodIssue;
+    const [deep, account, other] = attributeIssues(
+      [
+        issue(["accounts", 0, "deployments", 2, "capacity"]),
+        issue(["accounts", 0, "name"]),
+        issue(["budget"]),
+      ],
+      origins,
+    );
+    assert.deepEqual(deep.path, ["workloads", 0]);
+    assert.equal(deep.message, "derived deployment 'triage' (accounts[0].deployments[2].capacity): bad");
+    assert.deepEqual(account.path, ["workloads", 1]);
+    assert.deepEqual(other.path, ["budget"]);
   });
 });
 
