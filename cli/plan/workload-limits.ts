@@ -15,7 +15,10 @@ import { display, policyConfigPath } from "../paths";
 import * as path from "node:path";
 
 export interface WorkloadLimits {
-  /** The file, when one applies. */
+  /**
+   * The policy config file.
+   * @default - none applies: no environment limits
+   */
   readonly file?: string;
   /** Reads the limits (only called when the config has workloads). */
   readonly read: () => EnvironmentLimits | undefined;

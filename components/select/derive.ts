@@ -69,7 +69,10 @@ export interface DerivedTeamSpec {
 
 export interface DerivedWorkload {
   readonly workload: string;
-  /** The candidate deployed; undefined when nothing fits the contract. */
+  /**
+   * The candidate deployed.
+   * @default - none: nothing fits the contract
+   */
   readonly chosen?: ModelCandidate;
   /** In creation order (a spillover target before its provisioned deployment). */
   readonly deployments: readonly DerivedDeploymentSpec[];

@@ -71,9 +71,15 @@ export type Priced<T> =
 export interface Split {
   /** Requests per minute on the synchronous type. */
   readonly syncRpm: number;
-  /** The batch part of the asynchronous share, when it has one. */
+  /**
+   * The batch part of the asynchronous share, when it has one.
+   * @default - none: no asynchronous share, or no batch type takes it
+   */
   readonly batch?: PricedPart;
-  /** Why the asynchronous share stays on the synchronous type, when it does. */
+  /**
+   * Why the asynchronous share stays on the synchronous type, when it does.
+   * @default - none
+   */
   readonly note?: string;
 }
 

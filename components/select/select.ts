@@ -179,8 +179,10 @@ function isRejection(x: EligibleModel | ModelCandidate | Rejection): x is Reject
 }
 
 /**
- * Ranks the models of `catalog` (the whole catalog by default; custom models are not judged: their
- * facts are declared, not sourced) against the contract on `today`, within the environment's limits.
+ * Ranks the models of `catalog` against the contract on `today`, within the environment's limits.
+ * `catalog` chooses which catalog models are judged (default: all of them; pass `undefined` for it);
+ * their facts are read through the catalog's lookups, so refreshed prices apply. Custom models are
+ * not judged: their facts are declared, not sourced.
  */
 export function selectModels(
   contract: WorkloadContract,

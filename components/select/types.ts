@@ -9,9 +9,15 @@ import { EnvironmentLimits, Requirements } from "./requirements";
 export interface CandidatePlan {
   /** The deployment that takes the synchronous share (all traffic for a batch candidate). */
   readonly primary: PricedPart | ProvisionedPart;
-  /** The batch deployment of the asynchronous share, when it has its own. */
+  /**
+   * The batch deployment of the asynchronous share, when it has its own.
+   * @default - none: no asynchronous share, or it stays on the primary
+   */
   readonly batch?: PricedPart;
-  /** Model Router candidates: the routing mode and model subset. */
+  /**
+   * Model Router candidates: the routing mode and model subset.
+   * @default - none: not a router
+   */
   readonly routing?: { readonly mode: RoutingMode; readonly models: readonly RoutableModel[] };
 }
 
@@ -26,13 +32,23 @@ export interface ModelCandidate {
    * @default - undefined for a Model Router: it bills the routed models' tokens plus a fee the catalog has no price for
    */
   readonly monthlyUsd?: number;
-  /** For a Model Router: the month's cost if every prompt went to its cheapest, or dearest, model. */
+  /**
+   * For a Model Router: the month's cost if every prompt went to its cheapest, or dearest, model.
+   * @default - none: not a router
+   */
   readonly monthlyUsdRange?: { readonly min: number; readonly max: number };
   readonly reasons: readonly string[];
   /** What the candidate meets, in a few words (capabilities and context window). */
   readonly fit: string;
+  /**
+   * The version's retirement date.
+   * @default - none published (such versions are rejected; the field is always set on candidates)
+   */
   readonly retirementDate?: string;
-  /** Whole days from the day judged to the retirement date. */
+  /**
+   * Whole days from the day judged to the retirement date.
+   * @default - none published (as `retirementDate`)
+   */
   readonly runwayDays?: number;
   readonly plan: CandidatePlan;
 }

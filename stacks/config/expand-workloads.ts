@@ -59,6 +59,10 @@ interface Origin {
 export interface Expansion {
   /** The config with the derived parts added. */
   readonly raw: Record<string, unknown>;
+  /**
+   * The workloads' plans.
+   * @default - none: the config has no workloads, or they do not parse (the validation says why)
+   */
   readonly workloads?: WorkloadsPlan;
   /** Problems of the workloads that no schema sees: name clashes, no candidate. */
   readonly issues: readonly z.core.$ZodIssue[];
