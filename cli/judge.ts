@@ -5,6 +5,7 @@
  * retires soon. The caller owns the pack's lifetime.
  */
 import { CustomModelSpec } from "../components/catalog/custom";
+import type { ConfigWarning } from "../stacks/config/warnings";
 import { choosePolicyConfig, environmentTags } from "./analyzer/config-choice";
 import { runPolicies } from "./analyzer/analyze";
 import { PackProcess } from "./analyzer/pack-process";
@@ -33,6 +34,11 @@ export interface JudgeTarget {
    * @default - unknown
    */
   readonly sourceFile?: string;
+  /**
+   * Config keys of the stack that cannot take effect (from `stacks/config/warnings.ts`).
+   * @default - none
+   */
+  readonly configWarnings?: readonly ConfigWarning[];
 }
 
 export interface JudgeOptions {
@@ -85,5 +91,8 @@ export async function judge(
     rules: policy.rules,
     ...(target.sourceFile ? { sourceFile: target.sourceFile } : {}),
     cost: estimateOf(resources),
+    ...(target.configWarnings && target.configWarnings.length > 0
+      ? { configWarnings: target.configWarnings }
+      : {}),
   };
 }

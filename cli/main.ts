@@ -57,6 +57,96 @@ exit codes: 0 nothing blocks; 1 mandatory violation or engine error; 2 bad input
 
 type Format = "text" | "json" | "markdown";
 
+/** What a `plan` or `check` is asked to judge (everything but how the report is shown). */
+export interface ReportRequest {
+  readonly command: "plan" | "check";
+  /**
+   * `--stack` (plan).
+   * @default "dev"
+   */
+  readonly stack: string;
+  /**
+   * `--config FILE` (plan).
+   * @default - the project's `Pulumi.<stack>.yaml`
+   */
+  readonly configFile?: string;
+  /**
+   * `--program DIR` (plan).
+   * @default - this repository's platform program
+   */
+  readonly programDir?: string;
+  /**
+   * `--state FILE` (check).
+   * @default - none (a plan)
+   */
+  readonly stateFile?: string;
+  /**
+   * `--policy-config FILE`.
+   * @default - chosen by stack name, then environment tag
+   */
+  readonly policyConfigFile?: string;
+  /**
+   * `--as-of`: the day lifecycle is judged on.
+   * @default - today
+   */
+  readonly asOf?: string;
+}
+
+/** How `main` reaches the world. Tests (the docs test) run commands in-process through it. */
+export interface MainEnv {
+  /** Writes a command's output. */
+  readonly write: (text: string) => Promise<void>;
+  /** Writes an error message. */
+  readonly writeError: (text: string) => void;
+  /** The report of a `plan` or `check`. */
+  readonly report: (request: ReportRequest) => Promise<Report>;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
+/** Runs a plan or a check with a policy pack of its own, started as early as possible and always stopped. */
+async function judgeWithOwnPack(request: ReportRequest): Promise<Report> {
+  const pack = startPolicyPack(policyPackDir);
+  // A failed start is reported where the pack is awaited; never as an unhandled rejection.
+  pack.catch(() => undefined);
+  try {
+    if (request.command === "plan") {
+      const { plan } = require("./plan/plan") as typeof import("./plan/plan");
+      return await plan(
+        {
+          stack: request.stack,
+          configFile: request.configFile,
+          programDir: request.programDir,
+          policyConfigFile: request.policyConfigFile,
+          asOf: request.asOf,
+        },
+        pack,
+      );
+    }
+    const { check } = require("./check/check") as typeof import("./check/check");
+    return await check(
+      {
+        stateFile: request.stateFile as string,
+        policyConfigFile: request.policyConfigFile,
+        asOf: request.asOf,
+      },
+      pack,
+    );
+  } finally {
+    pack.then(
+      (p) => p.stop(),
+      () => undefined,
+    );
+  }
+}
+
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const processEnv: MainEnv = {
+  write: (text) => writeAll(process.stdout, text),
+  writeError: (text) => process.stderr.write(text),
+  report: judgeWithOwnPack,
+};
+
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
 function render(report: Report, format: Format): string {
   switch (format) {
@@ -69,7 +159,7 @@ function render(report: Report, format: Format): string {
   }
 }
 
-async function run(command: string, rest: readonly string[]): Promise<number> {
+async function run(command: "plan" | "check", rest: readonly string[], env: MainEnv): Promise<number> {
   const { values } = parseArgs({
     args: [...rest],
     strict: true,
@@ -110,47 +200,26 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
   const base = values.compare
     ? (require("./report/diff") as typeof import("./report/diff")).readBaseDocument(values.compare)
     : undefined;
-  const pack = startPolicyPack(policyPackDir);
-  // A failed start is reported where the pack is awaited; never as an unhandled rejection.
-  pack.catch(() => undefined);
-  try {
-    let report: Report;
-    if (command === "plan") {
-      const { plan } = require("./plan/plan") as typeof import("./plan/plan");
-      report = await plan(
-        {
-          stack: values.stack ?? "dev",
-          configFile: values.config,
-          programDir: values.program,
-          policyConfigFile: values["policy-config"],
-          asOf,
-        },
-        pack,
-      );
-    } else {
-      const { check } = require("./check/check") as typeof import("./check/check");
-      report = await check(
-        { stateFile: values.state as string, policyConfigFile: values["policy-config"], asOf },
-        pack,
-      );
-    }
-    if (base && values.compare) {
-      const { diffPlans } = require("./report/diff") as typeof import("./report/diff");
-      const { jsonDocument } = require("./report/json") as typeof import("./report/json");
-      report = { ...report, diff: diffPlans(base, jsonDocument(report), values.compare) };
-    }
-    if (values.sarif !== undefined) {
-      writeSarif(report, values.sarif);
-    }
-    await writeAll(process.stdout, render(report, format));
-    const { exitCodeOf } = require("./report/report") as typeof import("./report/report");
-    return exitCodeOf(report);
-  } finally {
-    pack.then(
-      (p) => p.stop(),
-      () => undefined,
-    );
+  let report = await env.report({
+    command,
+    stack: values.stack ?? "dev",
+    configFile: values.config,
+    programDir: values.program,
+    stateFile: values.state,
+    policyConfigFile: values["policy-config"],
+    asOf,
+  });
+  if (base && values.compare) {
+    const { diffPlans } = require("./report/diff") as typeof import("./report/diff");
+    const { jsonDocument } = require("./report/json") as typeof import("./report/json");
+    report = { ...report, diff: diffPlans(base, jsonDocument(report), values.compare) };
   }
+  if (values.sarif !== undefined) {
+    writeSarif(report, values.sarif);
+  }
+  await env.write(render(report, format));
+  const { exitCodeOf } = require("./report/report") as typeof import("./report/report");
+  return exitCodeOf(report);
 }
 /** Writes the SARIF report; its locations are the source file relative to the current directory. */
 function writeSarif(report: Report, file: string): void {
@@ -168,30 +237,31 @@ function writeSarif(report: Report, file: string): void {
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
 /** Print what a tool returns; it succeeded. */
-const printed = async (text: Promise<string> | string): Promise<number> => {
-  await writeAll(process.stdout, await text);
+const printed = async (env: MainEnv, text: Promise<string> | string): Promise<number> => {
+  await env.write(await text);
   return 0;
 };
 
 /** Offline tools that need no policy pack: each returns its exit code. */
-const tools: Record<string, (rest: readonly string[]) => Promise<number>> = {
-  size: (rest) => printed((require("./size/size") as typeof import("./size/size")).runSize(rest)),
+const tools: Record<string, (rest: readonly string[], env: MainEnv) => Promise<number>> = {
+  size: (rest, env) => printed(env, (require("./size/size") as typeof import("./size/size")).runSize(rest)),
   // The stack config, the catalog and the policy config: no program run, no policy pack.
-  select: async (rest) => {
+  select: async (rest, env) => {
     const run = (require("./select/select") as typeof import("./select/select")).runSelect(rest);
-    await writeAll(process.stdout, run.text);
+    await env.write(run.text);
     return run.code;
   },
-  prices: (rest) => printed((require("./prices/prices") as typeof import("./prices/prices")).runPrices(rest)),
+  prices: (rest, env) =>
+    printed(env, (require("./prices/prices") as typeof import("./prices/prices")).runPrices(rest)),
   // Only the stack configs and the catalog: no program run, no policy pack.
-  lifecycle: (rest) =>
+  lifecycle: (rest, env) =>
     (require("./lifecycle/lifecycle") as typeof import("./lifecycle/lifecycle")).lifecycleCommand(
       rest,
-      (text) => writeAll(process.stdout, text),
+      env.write,
     ),
-  eval: async (rest) => {
+  eval: async (rest, env) => {
     if (rest.includes("--help") || rest.includes("-h")) {
-      return printed(`${(require("./eval/args") as typeof import("./eval/args")).evalUsage}\n`);
+      return printed(env, `${(require("./eval/args") as typeof import("./eval/args")).evalUsage}\n`);
     }
     return (require("./eval/eval") as typeof import("./eval/eval")).evalCommand(rest);
   },
@@ -199,24 +269,28 @@ const tools: Record<string, (rest: readonly string[]) => Promise<number>> = {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Runs the tool; returns the exit code. Bad input prints a message, never a stack trace (unless --debug). */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], env: MainEnv = processEnv): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     (command === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
     return command === undefined ? 2 : 0;
   }
   if (Object.hasOwn(tools, command)) {
-    return reportErrors(() => tools[command](rest), rest);
+    return reportErrors(() => tools[command](rest, env), rest, env);
   }
   if (command !== "plan" && command !== "check") {
-    process.stderr.write(`error: unknown command '${command}'\n${usage}\n`);
+    env.writeError(`error: unknown command '${command}'\n${usage}\n`);
     return 2;
   }
-  return reportErrors(() => run(command, rest), rest);
+  return reportErrors(() => run(command, rest, env), rest, env);
 }
 
 /** Runs a command; bad input prints a message and returns 2, never a stack trace (unless --debug). */
-async function reportErrors(fn: () => Promise<number>, rest: readonly string[]): Promise<number> {
+async function reportErrors(
+  fn: () => Promise<number>,
+  rest: readonly string[],
+  env: MainEnv,
+): Promise<number> {
   const debug = rest.includes("--debug");
   try {
     return await fn();
@@ -226,12 +300,12 @@ async function reportErrors(fn: () => Promise<number>, rest: readonly string[]):
       (err instanceof Error && err.name === "ConfigError") ||
       (err instanceof TypeError && String((err as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS"));
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`error: ${message.split("\n").join("\n  ")}\n`);
+    env.writeError(`error: ${message.split("\n").join("\n  ")}\n`);
     if (!known) {
-      process.stderr.write("(an unexpected error; run again with --debug for the stack trace)\n");
+      env.writeError("(an unexpected error; run again with --debug for the stack trace)\n");
     }
     if (debug && err instanceof Error && err.stack) {
-      process.stderr.write(`${err.stack}\n`);
+      env.writeError(`${err.stack}\n`);
     }
     return 2;
   }

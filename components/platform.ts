@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { CustomModelSpec } from "./catalog/custom";
+import { ComponentArgsError } from "./common/args-error";
 import { Environment } from "./common/environment";
 import { nameProblems, nameRules, resourceAbbreviations, resourceName, NameParts } from "./common/naming";
 import { AzureRegion } from "./common/regions";
@@ -356,7 +357,7 @@ export class AiPlatform extends pulumi.ComponentResource {
     const groupName = resourceName(resourceAbbreviations.resourceGroup, parts);
     const problems = nameProblems(nameRules.resourceGroup, groupName);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`AiPlatform '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AiPlatform", name, problems, this);
     }
     const group = new resources.ResourceGroup(
       `${name}-rg`,
@@ -368,7 +369,7 @@ export class AiPlatform extends pulumi.ComponentResource {
     // Canary upgrade: the candidate deployment joins its account's deployments.
     const canary = planCanary(args.accounts, args.gateway?.upgrade);
     if (canary.problems.length > 0) {
-      throw new pulumi.ResourceError(`AiPlatform '${name}': ${canary.problems.join("; ")}`, this);
+      throw new ComponentArgsError("AiPlatform", name, canary.problems, this);
     }
     const candidatesOf = (account: string): ModelDeploymentSpec[] =>
       canary.plans.filter((p) => p.account === account).map((p) => p.candidate);

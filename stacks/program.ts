@@ -3,12 +3,13 @@
  * It only composes; every resource is declared by a component.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AiPlatform, PlatformGatewaySpec, PlatformNetworkSpec } from "../components/platform";
+import { AiPlatform, PlatformGatewaySpec } from "../components/platform";
+import { platformName } from "./config/component-problems";
 import { customModelSpecs } from "./config/custom-models";
 import { GatewayConfig } from "./config/gateway";
-import { NetworkConfig } from "./config/network";
 import { LoadedConfig } from "./config/load";
 import { EnvironmentDefaults, environmentDefaults, operationsDefaultsFor } from "./defaults";
+import { networkArgs } from "./network-args";
 
 /** Stack outputs of the platform. */
 export interface PlatformOutputs {
@@ -36,7 +37,7 @@ export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}
   const operations = operationsDefaultsFor(config.environment);
   const observability = config.observability ?? {};
 
-  const platform = new AiPlatform("platform", {
+  const platform = new AiPlatform(platformName, {
     environment: config.environment,
     owner: input("owner", config.owner),
     costCenter: input("costCenter", config.costCenter),
@@ -102,27 +103,6 @@ export function platformProgram(loaded: LoadedConfig, inputs: ProgramInputs = {}
 }
 
 /**
- * The network section as platform args, or undefined when there is no private network (dev by
- * default: public access with Entra ID only).
- */
-function networkArgs(
-  network: NetworkConfig | undefined,
-  defaults: EnvironmentDefaults,
-): PlatformNetworkSpec | undefined {
-  if (!(network?.enabled ?? defaults.privateNetwork)) {
-    return undefined;
-  }
-  return {
-    addressPrefixes: network?.addressPrefixes,
-    gatewaySubnetPrefix: network?.gatewaySubnetPrefix,
-    privateEndpointSubnetPrefix: network?.privateEndpointSubnetPrefix,
-    existingGatewaySubnetResourceId: network?.existingGatewaySubnetResourceId,
-    existingPrivateEndpointSubnetResourceId: network?.existingPrivateEndpointSubnetResourceId,
-    existingPrivateDnsZoneResourceIds: network?.existingPrivateDnsZoneResourceIds,
-  };
-}
-
-/**
  * The gateway section as platform args, or undefined when the gateway is off (absent, or not
  * enabled in an environment where it is off by default). Application Insights comes from the
  * platform's observability.
@@ -146,6 +126,7 @@ function gatewayArgs(
     upgrade: gw.upgrade && {
       deployment: gw.upgrade.deployment,
       account: gw.upgrade.account,
+      candidateModel: gw.upgrade.candidateModel,
       candidateVersion: gw.upgrade.candidateVersion,
       weightPercent: gw.upgrade.weightPercent,
       candidateTags: evidenceTags,

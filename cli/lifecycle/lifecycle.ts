@@ -61,7 +61,7 @@ export function stackLifecycle(stack: string, asOf: string, days: number): Lifec
     values.secretKeys,
     display(file),
     new Date(`${asOf}T00:00:00Z`),
-    workloadLimits(stack, values.values).read,
+    { workloadLimits: workloadLimits(stack, values.values).read },
   );
   const findings = lifecycleFindings(
     configDeployments(loaded.config),

@@ -20,8 +20,10 @@ interface MockMonitorInternals {
 export interface ProgramRun {
   /** Resources in registration order. */
   readonly resources: PlannedResource[];
-  /** Errors the program raised (config mistakes, component validation). */
+  /** Errors the program raised (config mistakes, component validation), as messages. */
   readonly errors: string[];
+  /** The same errors as raised, for callers that know some kinds (a config error keeps its problems). */
+  readonly thrown: readonly unknown[];
 }
 
 function structToJs(s: Struct | undefined): WireProperties {
@@ -72,7 +74,11 @@ export async function runUnderMocks(
     });
 
   const errors: string[] = [];
-  const onError = (err: unknown) => errors.push(errorMessage(err));
+  const thrown: unknown[] = [];
+  const onError = (err: unknown) => {
+    errors.push(errorMessage(err));
+    thrown.push(err);
+  };
   process.on("unhandledRejection", onError);
   process.on("uncaughtException", onError);
   try {
@@ -112,5 +118,5 @@ export async function runUnderMocks(
       propertyDependencies,
     };
   });
-  return { resources, errors: [...new Set(errors)] };
+  return { resources, errors: [...new Set(errors)], thrown };
 }

@@ -7,7 +7,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadPlatformConfig } from "../../stacks/config/load";
+import { ConfigError } from "../../stacks/config/problems";
+import { configErrorOf } from "../../stacks/config/run-error";
 import { configNamespace } from "../../stacks/config/schema";
+import { configWarnings } from "../../stacks/config/warnings";
 import { upgradeEvidenceTags } from "../../stacks/evaluation";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
@@ -21,7 +24,7 @@ import { runUnderMocks } from "./capture";
 import { checkNamespaces } from "./config-namespaces";
 import { programOf } from "./program";
 import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
-import { readStackConfig } from "./stack-file";
+import { readStackConfig, secretPlaceholder } from "./stack-file";
 import { workloadLimits } from "./workload-limits";
 
 export interface PlanOptions {
@@ -72,13 +75,10 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   const limits = workloadLimits(opts.stack, file.values, opts.policyConfigFile);
   const loaded =
     project.name === configNamespace
-      ? loadPlatformConfig(
-          file.values,
-          file.secretKeys,
-          display(configFile),
-          new Date(`${asOf}T00:00:00Z`),
-          limits.read,
-        )
+      ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`), {
+          secretPlaceholder,
+          workloadLimits: limits.read,
+        })
       : undefined;
   // The program reads files the config names (evaluation reports) relative to the config's folder;
   // reading them here first reports an unreadable one as a config error, with its key.
@@ -97,6 +97,12 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
         secretKeys: file.secretKeys,
       }),
   );
+  // A config mistake the program found (a component refused what the config asked for) is reported
+  // like any config error: one problem per line, each with its key.
+  const configError = run.thrown.map(configErrorOf).find((e) => e !== undefined);
+  if (configError) {
+    throw new ConfigError(configError.problems, display(configFile));
+  }
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
   }
@@ -108,6 +114,7 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
       resources: run.resources,
       policyConfigFile: opts.policyConfigFile,
       sourceFile: configFile,
+      configWarnings: loaded ? configWarnings(loaded.config) : [],
     },
     packStarting,
     { asOf, customModels: loaded ? customModelSpecs(loaded.config.customModels) : undefined },

@@ -47,19 +47,26 @@ export function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
-/** Markdown: the total, the items (largest first), the unpriced in a collapsed list. */
-export function costMarkdown(c: CostEstimate): string[] {
+/**
+ * Markdown: the total, the items (largest first; collapsed when there are more than
+ * `collapseOver`), the unpriced in a collapsed list.
+ */
+export function costMarkdown(c: CostEstimate, collapseOver = Infinity): string[] {
   const lines = [
     `**Monthly cost estimate: ${usd(c.monthlyUsd)}** (USD, ${c.items.length} priced, ${c.unpriced.length} unpriced)`,
     "",
   ];
   const items = [...c.items].sort((a, b) => b.monthlyUsd - a.monthlyUsd || a.urn.localeCompare(b.urn));
   if (items.length > 0) {
+    const collapsed = items.length > collapseOver;
+    if (collapsed) {
+      lines.push(`<details><summary>Priced (${items.length})</summary>`, "");
+    }
     lines.push("| Monthly | Resource | Kind | Basis |", "|---:|---|---|---|");
     for (const i of items) {
       lines.push(`| ${usd(i.monthlyUsd)} | \`${cell(shortName(i.urn))}\` | ${i.kind} | ${cell(i.basis)} |`);
     }
-    lines.push("");
+    lines.push("", ...(collapsed ? ["</details>", ""] : []));
   }
   if (c.unpriced.length > 0) {
     lines.push(

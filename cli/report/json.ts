@@ -44,6 +44,7 @@ export function jsonDocument(report: Report) {
       exception: v.exception ?? null,
     })),
     errors: report.errors,
+    configWarnings: report.configWarnings ?? [],
     lifecycle: lifecycleJson(report.lifecycle),
     cost: costJson(report.cost),
     ...(report.diff ? { diff: report.diff } : {}),

@@ -6,22 +6,9 @@
  */
 import { PlannedResource } from "../model";
 import { redact } from "../wire";
+import { isDeploymentResource, Json, rec, reportTypes, str } from "./resource-props";
 
-type Json = Record<string, unknown>;
-
-const types = {
-  account: "azure-native:cognitiveservices:Account",
-  deployment: "azure-native:cognitiveservices:Deployment",
-  generic: "azure-native:resources:Resource",
-  apim: "azure-native:apimanagement:ApiManagementService",
-  backend: "azure-native:apimanagement:Backend",
-  product: "azure-native:apimanagement:Product",
-  productPolicy: "azure-native:apimanagement:ProductPolicy",
-};
-
-const rec = (v: unknown): Json =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : {};
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const types = reportTypes;
 
 /** A Mermaid-safe label: quotes and angle brackets as entities; lines joined with `<br/>`. */
 function label(...lines: string[]): string {
@@ -36,12 +23,7 @@ interface Node {
   readonly props: Json;
 }
 
-function isDeployment(r: PlannedResource, props: Json): boolean {
-  return (
-    r.type === types.deployment ||
-    (r.type === types.generic && str(props.resourceType)?.toLowerCase() === "deployments")
-  );
-}
+const isDeployment = isDeploymentResource;
 
 /** The deployment's family as the picture colours it. */
 function classOf(props: Json): "ptu" | "standard" | "batch" | "router" {
@@ -194,14 +176,14 @@ export function topologyMermaid(resources: readonly PlannedResource[]): string[]
   return lines;
 }
 
-/** The diagram as a Markdown block GitHub renders, with a legend. */
-export function topologyMarkdown(resources: readonly PlannedResource[]): string[] {
+/** The diagram as a Markdown block GitHub renders, with a legend; `open` unless the caller collapses it. */
+export function topologyMarkdown(resources: readonly PlannedResource[], open = true): string[] {
   const chart = topologyMermaid(resources);
   if (chart.length === 0) {
     return [];
   }
   return [
-    "<details open><summary>Topology</summary>",
+    `<details${open ? " open" : ""}><summary>Topology</summary>`,
     "",
     "```mermaid",
     ...chart,

@@ -1,5 +1,6 @@
 /** The result of a plan or a check, as every output format sees it. */
 import type { CostEstimate } from "../../components/cost/estimate";
+import type { ConfigWarning } from "../../stacks/config/warnings";
 import type { PolicyInfo } from "../analyzer/client";
 import {
   EnforcementLevel,
@@ -31,6 +32,12 @@ export interface Report {
   readonly cost: CostEstimate;
   /** The changes against a base plan document (`--compare`). */
   readonly diff?: PlanDiff;
+  /**
+   * Config keys that cannot take effect (a disabled block with content, a key only another
+   * environment uses, ...), each with why and how to turn it on. Never blocking.
+   * @default - none (a `check` of an exported stack has no config to judge)
+   */
+  readonly configWarnings?: readonly ConfigWarning[];
 }
 
 /** The policy config a report was judged with, and the level each policy ran at. */
@@ -71,6 +78,8 @@ export interface Summary {
   /** Findings an unexpired exception acknowledges (reported, never blocking). */
   readonly acknowledged: number;
   readonly errors: number;
+  /** Config keys that cannot take effect (warnings; never blocking). */
+  readonly configWarnings: number;
   /** True when nothing blocks the deployment. */
   readonly passed: boolean;
 }
@@ -84,6 +93,7 @@ export function summarize(report: Report): Summary {
     advisory: report.violations.length - mandatory - acknowledged,
     acknowledged,
     errors: report.errors.length,
+    configWarnings: report.configWarnings?.length ?? 0,
     passed: mandatory === 0 && report.errors.length === 0,
   };
 }

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type * as Sarif from "sarif";
 import { EngineError, Severity, Violation, isAcknowledged, isBlocking } from "../model";
+import { configKeyLineFinder } from "./config-key-line";
 import { configLineFinder } from "./config-lines";
 import { Report, shortName, typeOfUrn } from "./report";
 import { exceptionText } from "./text";
@@ -39,6 +40,9 @@ const securitySeverity: Record<Severity, string> = {
   low: "3.0",
   "": "5.5",
 };
+
+/** The rule of config warnings: a key of the stack config that cannot take effect. */
+export const configNoEffectRule = "config-no-effect";
 
 const engineRules: Record<EngineError["kind"], string> = {
   "duplicate-urn": "Two resources have the same URN; the Pulumi engine refuses the deployment.",
@@ -108,8 +112,25 @@ export function sarifReport(report: Report, source: SarifSource): string {
       defaultConfiguration: { level: "error" as const },
       properties: { "security-severity": securitySeverity.high, tags: ["foundry-platform", "engine"] },
     })),
+    ...((report.configWarnings ?? []).length > 0
+      ? [
+          {
+            id: configNoEffectRule,
+            shortDescription: { text: "A config key has no effect." },
+            fullDescription: {
+              text: "A key of the stack config cannot take effect: its block is switched off, it only applies in another environment, or the feature it configures is not deployed.",
+            },
+            help: {
+              text: "Turn the block or feature on as the message says, or remove the key so the config says what is deployed.",
+            },
+            defaultConfiguration: { level: "warning" as const },
+            properties: { tags: ["foundry-platform", "config"] },
+          },
+        ]
+      : []),
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const keyLine = source.text !== undefined ? configKeyLineFinder(source.text) : () => 1;
 
   const results: Sarif.Result[] = [
     ...report.violations.map((v): Sarif.Result => {
@@ -146,6 +167,22 @@ export function sarifReport(report: Report, source: SarifSource): string {
       message: { text: e.message },
       locations: location(e.urn),
       partialFingerprints: { "foundryPlatformFinding/v1": fingerprint(e.kind, e.urn, e.message) },
+    })),
+    ...(report.configWarnings ?? []).map((w): Sarif.Result => ({
+      ruleId: configNoEffectRule,
+      ruleIndex: ruleIndex.get(configNoEffectRule),
+      level: "warning",
+      message: { text: `${w.key}: ${w.message}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: source.uri, uriBaseId: "%SRCROOT%" },
+            region: { startLine: keyLine(w.key) },
+          },
+          logicalLocations: [{ fullyQualifiedName: w.key, name: w.key, kind: "member" }],
+        },
+      ],
+      partialFingerprints: { "foundryPlatformFinding/v1": fingerprint(configNoEffectRule, w.key, w.message) },
     })),
   ];
 

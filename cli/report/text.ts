@@ -1,6 +1,7 @@
 /** The human-readable report: a resource tree grouped by component, violations, errors, a summary line. */
 import { PlannedResource, Violation, isAcknowledged, isBlocking } from "../model";
 import { redact } from "../wire";
+import { configWarningsText } from "./config-warnings";
 import { costText } from "./cost";
 import { diffText } from "./diff";
 import { lifecycleText } from "./lifecycle";
@@ -88,6 +89,7 @@ export function textReport(report: Report): string {
   const lines: string[] = [];
   const title = report.command === "plan" ? "Plan" : "Check";
   lines.push(`${title} of stack '${report.stack}': ${s.resources} resources`, "");
+  lines.push(...configWarningsText(report));
   if (report.diff) {
     lines.push(...diffText(report.diff), "");
   }
@@ -119,7 +121,7 @@ export function textReport(report: Report): string {
   lines.push(
     "",
     policyConfigLine(report.policyConfig),
-    `${s.passed ? "PASS" : "FAIL"}: ${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory violations, ${s.acknowledged} acknowledged, ${s.errors} errors (policy pack ${report.pack.name}@${report.pack.version}, ${report.pack.policies} policies)`,
+    `${s.passed ? "PASS" : "FAIL"}: ${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory violations, ${s.acknowledged} acknowledged, ${s.errors} errors${s.configWarnings > 0 ? `, ${s.configWarnings} config ${s.configWarnings === 1 ? "warning" : "warnings"}` : ""} (policy pack ${report.pack.name}@${report.pack.version}, ${report.pack.policies} policies)`,
   );
   return `${lines.join("\n")}\n`;
 }

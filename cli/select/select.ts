@@ -16,7 +16,7 @@ import { asOfFlag, todayIso } from "../as-of";
 import { InputError } from "../errors";
 import { display, projectRoot } from "../paths";
 import { readProject, stackFileOf } from "../plan/project";
-import { readStackConfig } from "../plan/stack-file";
+import { readStackConfig, secretPlaceholder } from "../plan/stack-file";
 import { workloadLimits } from "../plan/workload-limits";
 
 export const selectUsage =
@@ -208,13 +208,10 @@ export function runSelect(args: readonly string[]): SelectRun {
   let all: WorkloadsPlan | undefined;
   let invalid: WorkloadsConfigError | undefined;
   try {
-    all = loadPlatformConfig(
-      config.values,
-      config.secretKeys,
-      display(file),
-      new Date(`${asOf}T00:00:00Z`),
-      limits.read,
-    ).workloads;
+    all = loadPlatformConfig(config.values, config.secretKeys, display(file), new Date(`${asOf}T00:00:00Z`), {
+      secretPlaceholder,
+      workloadLimits: limits.read,
+    }).workloads;
   } catch (err) {
     if (!(err instanceof WorkloadsConfigError) || !err.workloads || values.json) {
       throw err;

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as azuread from "@pulumi/azuread";
+import { ComponentArgsError } from "../common/args-error";
 import { NameParts } from "../common/naming";
 import { assignRole } from "../common/role-assignment";
 import { BuiltInRoleName } from "../common/roles";
@@ -173,7 +174,9 @@ export function accessGroupDisplayName(
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every problem with the arguments, as sentences; empty when they are valid. */
-export function accessControlProblems(args: AccessControlArgs): string[] {
+export function accessControlProblems(
+  args: Pick<AccessControlArgs, "groups" | "automationIdentities" | "aiAccounts" | "projects">,
+): string[] {
   const problems: string[] = [];
   for (const group of accessGroups) {
     const spec = args.groups?.[group];
@@ -238,7 +241,7 @@ export class AccessControl extends pulumi.ComponentResource {
 
     const problems = accessControlProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`AccessControl '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AccessControl", name, problems, this);
     }
 
     const client = azuread.getClientConfigOutput({ parent: this });

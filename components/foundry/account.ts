@@ -12,6 +12,7 @@ import {
   RoleAssignmentSpec,
 } from "../common/avm";
 import { CustomModelSpec, customModelProblems } from "../catalog/custom";
+import { ComponentArgsError } from "../common/args-error";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { declareLock } from "../common/lock";
 import { nameProblems, nameRules } from "../common/naming";
@@ -330,7 +331,7 @@ export class FoundryAccount extends pulumi.ComponentResource {
 
     const problems = foundryAccountProblems(args, args.catalogDate ?? new Date());
     if (problems.errors.length > 0) {
-      throw new pulumi.ResourceError(`FoundryAccount '${name}': ${problems.errors.join("; ")}`, this);
+      throw new ComponentArgsError("FoundryAccount", name, problems.errors, this);
     }
     for (const warning of problems.warnings) {
       void pulumi.log.warn(`FoundryAccount '${name}': ${warning}`, this);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as apimanagement from "@pulumi/azure-native/apimanagement";
+import { ComponentArgsError } from "../common/args-error";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { declareLock } from "../common/lock";
 import { assignRole, assignRoles } from "../common/role-assignment";
@@ -118,7 +119,7 @@ export class AiGateway extends pulumi.ComponentResource {
 
     const problems = gatewayArgsProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`AiGateway '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AiGateway", name, problems, this);
     }
 
     const tags = args.tags ?? {};

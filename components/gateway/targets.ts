@@ -414,7 +414,9 @@ export function planAccountRoutes(
 }
 
 /** Problems with the account-bound APIs: batch deployments spread over accounts. */
-export function accountRouteProblems(targets: readonly GatewayModelTarget[]): string[] {
+export function accountRouteProblems(
+  targets: readonly Pick<GatewayModelTarget, "account" | "type">[],
+): string[] {
   const batchAccounts = [...new Set(targets.filter((t) => !isRoutable(t)).map((t) => t.account))];
   return batchAccounts.length > 1
     ? [

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
+import { ComponentArgsError } from "../common/args-error";
 import { PrivateEndpointSpec } from "../common/avm";
 import { aiServicesPrivateDnsZones } from "../common/private-endpoint";
 import { Tags } from "../common/tags";
@@ -81,7 +82,7 @@ export interface AiNetworkArgs {
 }
 
 /** Every problem with the arguments, as sentences naming what to fix; empty when valid. */
-export function networkProblems(args: AiNetworkArgs): string[] {
+export function networkProblems(args: Omit<AiNetworkArgs, "resourceGroupName" | "tags">): string[] {
   const problems: string[] = [];
   const gw = args.existingGatewaySubnetResourceId;
   const pe = args.existingPrivateEndpointSubnetResourceId;
@@ -188,7 +189,7 @@ export class AiNetwork extends pulumi.ComponentResource {
 
     const problems = networkProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`AiNetwork '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("AiNetwork", name, problems, this);
     }
     this.gatewayMode = args.gatewayMode ?? "Integration";
     this.location = args.location;

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as consumption from "@pulumi/azure-native/consumption";
+import { ComponentArgsError } from "../common/args-error";
 import { NameParts, resourceAbbreviations, resourceName } from "../common/naming";
 
 /** One budget notification, as data. */
@@ -82,7 +83,7 @@ export class CostControls extends pulumi.ComponentResource {
 
     const problems = costControlsProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`CostControls '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("CostControls", name, problems, this);
     }
 
     const contactEmails = [...(args.contactEmails ?? [])];

@@ -7,6 +7,7 @@ import * as applicationinsights from "@pulumi/azure-native/applicationinsights";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { v5 as uuidv5 } from "uuid";
+import { ComponentArgsError } from "../common/args-error";
 import { declareDiagnosticSettings } from "../common/diagnostics";
 import { NameParts, nameProblems, nameRules, resourceAbbreviations, resourceName } from "../common/naming";
 import { RequiredTags } from "../common/tags";
@@ -219,7 +220,7 @@ export class Observability extends pulumi.ComponentResource {
 
     const problems = observabilityProblems(args);
     if (problems.length > 0) {
-      throw new pulumi.ResourceError(`Observability '${name}': ${problems.join("; ")}`, this);
+      throw new ComponentArgsError("Observability", name, problems, this);
     }
 
     const parts = args.naming;

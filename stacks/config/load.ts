@@ -3,6 +3,7 @@
  * as JSON, exactly as `pulumi.runtime.allConfig()` returns it) and validates it with zod.
  */
 import { EnvironmentLimits } from "../../components/select/requirements";
+import { credentialProblems } from "./credentials";
 import { attributeIssues, expandWorkloads, WorkloadsPlan } from "./expand-workloads";
 import { ConfigError, ConfigProblem, issuesToProblems } from "./problems";
 import { configNamespace, platformConfig, platformConfigOn, PlatformConfig } from "./schema";
@@ -38,6 +39,23 @@ export class WorkloadsConfigError extends ConfigError {
   }
 }
 
+/** How the values were read. */
+export interface LoadOptions {
+  /**
+   * The text that stands for each encrypted value when the values come from a stack file that
+   * cannot be decrypted (the offline plan): the other values of a secret key are then known to be
+   * plain text and are checked for credentials too.
+   * @default - none: the values come from the engine, decrypted; secret keys are not checked
+   */
+  readonly secretPlaceholder?: string;
+  /**
+   * The environment's limits the workloads are selected within (its policy config); called only
+   * when the config has workloads.
+   * @default - no limits
+   */
+  readonly workloadLimits?: () => EnvironmentLimits | undefined;
+}
+
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */
 export type PulumiConfigMap = Readonly<Record<string, string>>;
 
@@ -46,15 +64,15 @@ export type PulumiConfigMap = Readonly<Record<string, string>>;
  * as `azure-native:`) are left alone. Throws {@link ConfigError} with every problem at once.
  * Deployments are checked against the model catalog as of `catalogDate` (default: now), so a
  * version that retires between two runs starts failing on its retirement day. Workloads are ranked on
- * the same day within `selectionLimits` (the environment's policy; read only when there are
- * workloads), and the deriving ones add their parts before validation.
+ * the same day within `opts.workloadLimits` (the environment's policy), and the deriving ones add
+ * their parts before validation.
  */
 export function loadPlatformConfig(
   values: PulumiConfigMap,
   secretKeys: Iterable<string> = [],
   source?: string,
   catalogDate: Date = new Date(),
-  selectionLimits: () => EnvironmentLimits | undefined = () => undefined,
+  opts: LoadOptions = {},
 ): LoadedConfig {
   const prefix = `${configNamespace}:`;
   const secret = new Set<string>();
@@ -69,18 +87,19 @@ export function loadPlatformConfig(
       raw[fullKey.slice(prefix.length)] = structured(text);
     }
   }
-  const expansion = expandWorkloads(raw, catalogDate, selectionLimits);
+  const expansion = expandWorkloads(raw, catalogDate, opts.workloadLimits ?? (() => undefined));
   const parsed = platformConfigOn(catalogDate).safeParse(expansion.raw, { reportInput: true });
   const issues = [
     ...expansion.issues,
     ...(parsed.success ? [] : attributeIssues(parsed.error.issues, expansion.origins)),
   ];
-  if (!parsed.success || issues.length > 0) {
-    throw new WorkloadsConfigError(
-      issuesToProblems(issues, platformConfig, configNamespace, secret),
-      source,
-      expansion.workloads,
-    );
+  // Credentials in plain text are errors even in a config that is otherwise valid.
+  const problems = [
+    ...issuesToProblems(issues, platformConfig, configNamespace, secret),
+    ...credentialProblems(raw, { secretKeys: secret, placeholder: opts.secretPlaceholder }),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    throw new WorkloadsConfigError(problems, source, expansion.workloads);
   }
   return {
     config: parsed.data,

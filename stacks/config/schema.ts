@@ -11,12 +11,12 @@ import { observabilityConfig } from "./observability";
 import { gatewayConfig, gatewayConfigIssues } from "./gateway";
 import { networkConfig } from "./network";
 import { canaryCatalogIssues } from "./canary-catalog";
+import { componentIssues } from "./component-issues";
 import { customModelsConfig, customModelsIssues, customModelSpecs } from "./custom-models";
 import { region, shortName } from "./primitives";
 import { workloadsConfig, workloadsIssues } from "./workloads";
 
-/** The Pulumi config namespace of the platform's keys (the project name). */
-export const configNamespace = "foundry-platform";
+export { configNamespace } from "./namespace";
 
 const tagMap = z
   .record(z.string().min(1).max(512), z.string().max(256))
@@ -105,5 +105,6 @@ export function platformConfigOn(on: Date) {
     const custom = customModelSpecs(config.customModels);
     refineAccounts(config.accounts, config.environment, on, ctx, custom);
     canaryCatalogIssues(config, on, ctx, custom);
+    componentIssues(config, platformConfig, ctx);
   });
 }

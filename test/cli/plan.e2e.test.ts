@@ -87,6 +87,36 @@ async function costAndCompare(doc: PlanDoc): Promise<void> {
   assert.match(chart, /:::ptu/);
   assert.match(chart, /:::batch/);
   assert.match(chart, /:::router/);
+
+  // The summary names every deployment of the plan, per account, with its model and capacity.
+  const isDeployment = (r: PlanDoc["resources"][number]) =>
+    r.type === types.deployment ||
+    (r.type === "azure-native:resources:Resource" && r.inputs.resourceType === "deployments");
+  for (const d of doc.resources.filter(isDeployment)) {
+    const name = (d.inputs.deploymentName ?? d.inputs.resourceName) as string;
+    const props = d.inputs.properties as { model: { name: string; version: string } };
+    const sku = d.inputs.sku as { name: string; capacity: number };
+    const capacity = /Provisioned/.test(sku.name)
+      ? `${sku.capacity} PTU`
+      : /Batch/.test(sku.name)
+        ? `${sku.capacity} (batch quota)`
+        : `${sku.capacity}K TPM`;
+    assert.ok(
+      md.stdout.includes(
+        `| \`${name}\` | ${props.model.name} | ${props.model.version} | ${sku.name} | ${capacity} |`,
+      ),
+      `${d.name} is listed with its model and capacity`,
+    );
+  }
+  assert.match(
+    md.stdout,
+    /\*\*9 deployments in 2 accounts\*\*: 15 PTU provisioned · 950K TPM standard · 100 batch quota/,
+  );
+  assert.match(
+    md.stdout,
+    /\| `assistants` \| gpt-5\.4, gpt-5\.4-mini, model-router \| 100,000 \| 2,000,000,000 \/ monthly \|/,
+  );
+  assert.ok(at("#### Changes against") < at("#### Model deployments"), "the diff still comes first");
 }
 
 describe("plan (end to end, offline)", function () {
@@ -228,22 +258,42 @@ describe("plan (end to end, offline)", function () {
     assert.equal(a.stdout, b.stdout);
   });
 
-  it("plans a config with a secure: value and never prints it", async () => {
+  it("plans a config with a secure: value and never prints it; a gateway left off in dev is a warning in every format", async () => {
     const ciphertext = "v1:Zm9vYmFyLXNlY3JldC1jaXBoZXJ0ZXh0:c2VjcmV0LXZhbHVl";
     const base = fs.readFileSync(path.join(root, "stacks", "Pulumi.dev.yaml"), "utf8");
+    // The issue's case: a gateway section with a team in dev, without enabled: true, deploys nothing.
+    const gateway = [
+      "  foundry-platform:gateway:",
+      "    publisherEmail: platform-team@contoso.com",
+      "    teams:",
+      "      - { name: apps, tokensPerMinute: 1000, monthlyTokenQuota: 100000, allowedModels: [gpt-5.4-mini] }",
+      "",
+    ].join("\n");
     const file = tempFile(
       "Pulumi.dev.yaml",
-      base.replace(/foundry-platform:owner: .*/, `foundry-platform:owner:\n    secure: ${ciphertext}`),
+      base.replace(/foundry-platform:owner: .*/, `foundry-platform:owner:\n    secure: ${ciphertext}`) +
+        gateway,
     );
+    const warning =
+      "gateway.enabled is not set and defaults to false in dev, so nothing of this section is deployed: publisherEmail, teams (1: apps); set gateway.enabled: true to deploy the gateway";
     let json = "";
     for (const format of [[], ["--json"], ["--markdown"]]) {
       const result = await runCli(pinned(["plan", "--config", file, ...format]));
       assert.equal(result.code, 0, result.stderr);
       assert.ok(!result.stdout.includes(ciphertext) && !result.stderr.includes(ciphertext));
       assert.ok(!result.stdout.includes("Zm9vYmFy"));
+      assert.ok(result.stdout.includes(warning), `${format.join("") || "text"} shows the warning`);
       json = format[0] === "--json" ? result.stdout : json;
+      if (format.length === 0) {
+        assert.match(result.stdout, /^PASS: .*, 1 config warning \(policy pack/m);
+      }
     }
     const doc = JSON.parse(json) as PlanDoc;
+    assert.deepEqual(
+      (doc as unknown as { configWarnings: { key: string }[] }).configWarnings.map((w) => w.key),
+      ["foundry-platform:gateway"],
+    );
+    assert.equal(doc.resources.filter((r) => r.type.startsWith("azure-native:apimanagement:")).length, 0);
     const account = doc.resources.find((r) => r.type === types.account);
     assert.ok(account);
     assert.deepEqual((account.inputs.tags as Record<string, unknown>).owner, "[secret]");

@@ -181,3 +181,31 @@ describe("config line finder", () => {
     assert.equal(lineOf("platform-rg", "azure-native:resources:ResourceGroup"), 1);
   });
 });
+
+describe("SARIF config warnings", () => {
+  const warned: Report = {
+    ...report,
+    configWarnings: [
+      { key: "foundry-platform:gateway.publisherEmail", message: "gateway.enabled is false, so …" },
+      { key: "foundry-platform:accounts[1].deployments[0]", message: "an example warning on a list entry" },
+      { key: "foundry-platform:network", message: "a key the file does not write" },
+    ],
+  };
+  const log = JSON.parse(sarifReport(warned, { uri: "stacks/Pulumi.prod.yaml", text: config })) as Sarif.Log;
+  const results = (log.runs[0].results ?? []).filter((r) => r.ruleId === "config-no-effect");
+
+  it("is still valid SARIF, with a rule of its own, warnings never errors", () => {
+    assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));
+    assert.equal(results.length, 3);
+    assert.ok(results.every((r) => r.level === "warning"));
+    const rule = log.runs[0].tool.driver.rules?.[results[0].ruleIndex as number];
+    assert.equal(rule?.id, "config-no-effect");
+  });
+
+  it("locates each at its key's line, else the deepest part of it the file writes", () => {
+    assert.deepEqual(
+      results.map((r) => r.locations?.[0].physicalLocation?.region?.startLine),
+      [12, 9, 1],
+    );
+  });
+});

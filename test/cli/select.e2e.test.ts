@@ -167,15 +167,11 @@ describe("select and a workloads-only stack", function () {
     );
     // The command's entry point in-process (the binary exits with what it returns).
     const written: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) =>
-      written.push(String(chunk)) > 0) as typeof process.stderr.write;
-    let code: number;
-    try {
-      code = await main(["select", "--config", bad, "--stack", "prod", "--as-of", pinnedDay]);
-    } finally {
-      process.stderr.write = write;
-    }
+    const code = await main(["select", "--config", bad, "--stack", "prod", "--as-of", pinnedDay], {
+      write: async () => undefined,
+      writeError: (text) => written.push(text),
+      report: () => Promise.reject(new Error("select runs no plan")),
+    });
     const stderr = written.join("");
     assert.equal(code, 2);
     assert.match(

@@ -149,4 +149,24 @@ describe("gateway config", () => {
     assert.deepEqual(await apimIn("prod", gateway), ["StandardV2"]);
     assert.deepEqual(await apimIn("prod", { ...gateway, enabled: false }), []);
   });
+
+  it("deploys a successor-model canary as configured: the candidate serves candidateModel, not the stable model", async () => {
+    const upgrade = {
+      deployment: "gpt-5.4-mini",
+      candidateModel: "gpt-5.4-nano",
+      candidateVersion: "2026-03-17",
+      weightPercent: 10,
+    };
+    const rs = await capture(() =>
+      platformProgram(loadPlatformConfig(configMap("prod", { ...gateway, upgrade }), [], undefined, on)),
+    );
+    const candidate = ofType(rs, "azure-native:cognitiveservices:Deployment").find(
+      (d) => d.inputs.deploymentName === "gpt-5.4-mini-canary",
+    );
+    assert.deepEqual((candidate?.inputs.properties as { model: unknown }).model, {
+      format: "OpenAI",
+      name: "gpt-5.4-nano",
+      version: "2026-03-17",
+    });
+  });
 });

@@ -47,7 +47,7 @@ function values(over: Record<string, unknown>): Record<string, string> {
 }
 
 function load(over: Record<string, unknown> = {}, limits = prod): LoadedConfig {
-  return loadPlatformConfig(values(over), [], "Pulumi.prod.yaml", day, () => limits);
+  return loadPlatformConfig(values(over), [], "Pulumi.prod.yaml", day, { workloadLimits: () => limits });
 }
 
 function problems(over: Record<string, unknown>, limits = prod): string[] {

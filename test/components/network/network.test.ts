@@ -73,7 +73,6 @@ describe("network facts (pure)", () => {
     );
     assert.match(
       networkProblems({
-        resourceGroupName: "rg",
         location: "swedencentral",
         existingGatewaySubnetResourceId: `${sub}/virtualNetworks/v/subnets/apim`,
         existingPrivateEndpointSubnetResourceId: "not-an-id",
