@@ -142,7 +142,7 @@ describe("the docs", function () {
           const args = toolArguments(c.words);
           assert.ok(
             args !== undefined && c.unsupported === undefined,
-            `'${c.source}' cannot run offline${whyNotRunnable(c) ? ` (${whyNotRunnable(c)})` : ""}: mark the block norun="why", or use npm run <plan|check|lifecycle|size|prices|eval>`,
+            `'${c.source}' cannot run offline${whyNotRunnable(c) ? ` (${whyNotRunnable(c)})` : ""}: mark the block norun="why", or use npm run <plan|check|lifecycle|select|size|prices|eval>`,
           );
           const argv = args.map((a, i) =>
             ["--sarif", "--svg", "--out"].includes(args[i - 1]) ? place(a) : (written.get(a) ?? a),
