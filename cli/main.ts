@@ -5,6 +5,7 @@
  *   check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--compare BASE.json] [--json | --markdown] [--sarif FILE] [--debug]
  *   lifecycle [--stack <name>]... [--days N] [--as-of YYYY-MM-DD] [--json]
  *   size  --profile FILE [--json] [--svg FILE]
+ *   select [--stack <name>] [--config FILE] [--workload NAME] [--json] [--as-of YYYY-MM-DD] [--policy-config FILE]
  *   prices (--from FILE | --fetch) [--region R] [--dry-run]
  *   eval  --dataset FILE --endpoint URL --deployment NAME [...]   (see cli/eval/args.ts)
  *
@@ -28,6 +29,7 @@ const usage = `usage:
   foundry-platform check --state FILE [--policy-config FILE] [--as-of YYYY-MM-DD] [--compare BASE.json] [--json | --markdown] [--sarif FILE]
   foundry-platform lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
   foundry-platform size  --profile FILE [--json] [--svg FILE]
+  foundry-platform select [--stack NAME] [--config FILE] [--workload NAME] [--json] [--as-of YYYY-MM-DD] [--policy-config FILE]
   foundry-platform prices (--from FILE | --fetch) [--region R] [--dry-run]
   foundry-platform eval  --dataset FILE.jsonl --endpoint URL --deployment NAME [...]  (eval --help)
 
@@ -39,6 +41,8 @@ const usage = `usage:
   eval       evaluates a deployment on a dataset; compares with a baseline report
 
   size       finds the cost-optimal PTUs (plus pay-as-you-go spillover) for an hourly demand profile
+  select     ranks the models for each workload contract of a stack, with reasons, and shows the
+             deployments it derives; exit 1 when a workload has no candidate
   prices     refreshes catalog prices from the Azure Retail Prices API (components/catalog/prices.json)
 
   --as-of  judge model lifecycle as of this day instead of today
@@ -241,6 +245,12 @@ const printed = async (env: MainEnv, text: Promise<string> | string): Promise<nu
 /** Offline tools that need no policy pack: each returns its exit code. */
 const tools: Record<string, (rest: readonly string[], env: MainEnv) => Promise<number>> = {
   size: (rest, env) => printed(env, (require("./size/size") as typeof import("./size/size")).runSize(rest)),
+  // The stack config, the catalog and the policy config: no program run, no policy pack.
+  select: async (rest, env) => {
+    const run = (require("./select/select") as typeof import("./select/select")).runSelect(rest);
+    await env.write(run.text);
+    return run.code;
+  },
   prices: (rest, env) =>
     printed(env, (require("./prices/prices") as typeof import("./prices/prices")).runPrices(rest)),
   // Only the stack configs and the catalog: no program run, no policy pack.

@@ -117,3 +117,29 @@ export type {
   PlatformObservabilitySpec,
   PlatformSemanticCacheSpec,
 } from "./platform";
+
+// ── Model selection: workload contracts → ranked candidates → derived deployments (pure) ─────────
+export {
+  contractProblems,
+  workloadLatencies,
+  workloadNeeds,
+  workloadResidencies,
+  workloadRoutings,
+  workloadSafetyLevels,
+  workloadTasks,
+} from "./select/contract";
+export type {
+  ContractProblem,
+  WorkloadContract,
+  WorkloadLatency,
+  WorkloadNeed,
+  WorkloadRouting,
+  WorkloadSafety,
+  WorkloadTask,
+  WorkloadTraffic,
+} from "./select/contract";
+export type { EnvironmentLimits } from "./select/requirements";
+export { compareCandidates, selectModels } from "./select/select";
+export type { CandidatePlan, ModelCandidate, Rejection, Selection } from "./select/types";
+export { deriveWorkload } from "./select/derive";
+export type { DeriveOptions, DerivedDeploymentSpec, DerivedWorkload } from "./select/derive";

@@ -16,12 +16,17 @@ import { logConfigWarnings } from "./config/log-warnings";
 import { platformProgram } from "./program";
 import { configSecretKeys } from "./config/pulumi-secrets";
 import { stackDirectory, upgradeEvidenceTags } from "./evaluation";
+import { configNamespace } from "./config/schema";
+import { selectionLimitsFor } from "./selection-limits";
 
 export = async () => {
   const source = `stacks/Pulumi.${pulumi.getStack()}.yaml`;
   let loaded: LoadedConfig | undefined;
   try {
-    loaded = loadPlatformConfig(pulumi.runtime.allConfig(), configSecretKeys(), source, catalogDateFromEnv());
+    const values = pulumi.runtime.allConfig();
+    loaded = loadPlatformConfig(values, configSecretKeys(), source, catalogDateFromEnv(), {
+      workloadLimits: () => selectionLimitsFor(pulumi.getStack(), values[`${configNamespace}:environment`]),
+    });
     logConfigWarnings(loaded);
     return platformProgram(loaded, { evidenceTags: upgradeEvidenceTags(loaded.config, stackDirectory()) });
   } catch (err) {

@@ -6,6 +6,7 @@
  *
  *   lifecycle [--stack NAME]... [--days N] [--as-of YYYY-MM-DD] [--json]
  */
+import { workloadLimits } from "../plan/workload-limits";
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { LifecycleDeployment, lifecycleFindings } from "../../components/catalog";
@@ -60,6 +61,7 @@ export function stackLifecycle(stack: string, asOf: string, days: number): Lifec
     values.secretKeys,
     display(file),
     new Date(`${asOf}T00:00:00Z`),
+    { workloadLimits: workloadLimits(stack, values.values).read },
   );
   const findings = lifecycleFindings(
     configDeployments(loaded.config),

@@ -25,6 +25,7 @@ import { checkNamespaces } from "./config-namespaces";
 import { programOf } from "./program";
 import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
 import { readStackConfig, secretPlaceholder } from "./stack-file";
+import { workloadLimits } from "./workload-limits";
 
 export interface PlanOptions {
   readonly stack: string;
@@ -71,10 +72,12 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   const isPlatform = project.dir === projectRoot;
   const asOf = opts.asOf ?? todayIso();
   // The platform's keys are validated before the program runs, every problem at once with the file's name.
+  const limits = workloadLimits(opts.stack, file.values, opts.policyConfigFile);
   const loaded =
     project.name === configNamespace
       ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`), {
           secretPlaceholder,
+          workloadLimits: limits.read,
         })
       : undefined;
   // The program reads files the config names (evaluation reports) relative to the config's folder;
@@ -84,13 +87,15 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
     upgradeEvidenceTags(loaded.config, stackDir);
   }
   // The program reads the day and the stack folder from the environment, as under `pulumi preview`.
-  const run = await withEnv({ [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: stackDir }, () =>
-    runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
-      project: project.name,
-      stack: opts.stack,
-      config: file.values,
-      secretKeys: file.secretKeys,
-    }),
+  const run = await withEnv(
+    { [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: stackDir, ...limits.env },
+    () =>
+      runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
+        project: project.name,
+        stack: opts.stack,
+        config: file.values,
+        secretKeys: file.secretKeys,
+      }),
   );
   // A config mistake the program found (a component refused what the config asked for) is reported
   // like any config error: one problem per line, each with its key.

@@ -6,18 +6,9 @@
 import * as fs from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
-import {
-  deploymentTypes,
-  isProvisioned,
-  outputTokenWeightOf,
-  ProvisionedType,
-  ptuHourlyUsdFor,
-  ptuReservationMonthlyUsdFor,
-  ptuSizing,
-  standardTypeFor,
-  tokenPricesFor,
-} from "../../components/catalog";
+import { deploymentTypes, isProvisioned, ProvisionedType, standardTypeFor } from "../../components/catalog";
 import { SizingInput } from "../../components/cost/planner";
+import { plannerFacts } from "../../components/cost/sizing-facts";
 import { ptuPricings } from "../../components/cost/traffic";
 import { InputError } from "../errors";
 
@@ -106,8 +97,7 @@ export function readProfile(file: string): Profile {
 export function resolveProfile(profile: Profile, file: string): SizingInput {
   const type = profile.deploymentType as ProvisionedType;
   const problems: string[] = [];
-  const sizing = ptuSizing(profile.model, type);
-  const payg = tokenPricesFor(profile.model, standardTypeFor(type))?.value;
+  const facts = plannerFacts(profile.model, type);
   const pick = (
     field: string,
     given: number | undefined,
@@ -126,49 +116,42 @@ export function resolveProfile(profile: Profile, file: string): SizingInput {
   const reservation = profile.pricing === "reservation";
   const input: SizingInput = {
     hours: profile.hours,
-    min: pick("ptu.min", profile.ptu?.min, sizing?.min, "minimum PTU deployment"),
-    step: pick("ptu.step", profile.ptu?.step, sizing?.step, "PTU scale increment"),
+    min: pick("ptu.min", profile.ptu?.min, facts.min, "minimum PTU deployment"),
+    step: pick("ptu.step", profile.ptu?.step, facts.step, "PTU scale increment"),
     inputTpmPerPtu: pick(
       "ptu.inputTpmPerPtu",
       profile.ptu?.inputTpmPerPtu,
-      sizing?.inputTpmPerPtu,
+      facts.inputTpmPerPtu,
       "input TPM per PTU",
     ),
     outputWeight: pick(
       "ptu.outputWeight",
       profile.ptu?.outputWeight,
-      outputTokenWeightOf(profile.model),
+      facts.outputWeight,
       "output token weight",
     ),
     pricing: profile.pricing,
     ptuHourlyUsd: reservation
-      ? (profile.prices?.ptuHourlyUsd ?? ptuHourlyUsdFor(profile.model, type)?.value ?? 0)
-      : pick(
-          "prices.ptuHourlyUsd",
-          profile.prices?.ptuHourlyUsd,
-          ptuHourlyUsdFor(profile.model, type)?.value,
-          "hourly PTU price",
-        ),
+      ? (profile.prices?.ptuHourlyUsd ?? facts.ptuHourlyUsd ?? 0)
+      : pick("prices.ptuHourlyUsd", profile.prices?.ptuHourlyUsd, facts.ptuHourlyUsd, "hourly PTU price"),
     ptuReservationMonthlyUsd: reservation
       ? pick(
           "prices.ptuReservationMonthlyUsd",
           profile.prices?.ptuReservationMonthlyUsd,
-          ptuReservationMonthlyUsdFor(profile.model, type)?.value,
+          facts.ptuReservationMonthlyUsd,
           "one-month reservation PTU price",
         )
-      : (profile.prices?.ptuReservationMonthlyUsd ??
-        ptuReservationMonthlyUsdFor(profile.model, type)?.value ??
-        0),
+      : (profile.prices?.ptuReservationMonthlyUsd ?? facts.ptuReservationMonthlyUsd ?? 0),
     paygInputPer1M: pick(
       "prices.paygInputPer1M",
       profile.prices?.paygInputPer1M,
-      payg?.input,
+      facts.paygInputPer1M,
       `${standardTypeFor(type)} input price`,
     ),
     paygOutputPer1M: pick(
       "prices.paygOutputPer1M",
       profile.prices?.paygOutputPer1M,
-      payg?.output,
+      facts.paygOutputPer1M,
       `${standardTypeFor(type)} output price`,
     ),
     ...(profile.maxSpillFraction !== undefined ? { maxSpillFraction: profile.maxSpillFraction } : {}),

@@ -61,6 +61,7 @@ const noCharge: Readonly<Record<string, string>> = {
   "azure-native:apimanagement:ApiOperationPolicy": "part of the API Management service",
   "azure-native:apimanagement:ApiPolicy": "part of the API Management service",
   "azure-native:apimanagement:Backend": "part of the API Management service",
+  "azure-native:apimanagement:Cache": "part of the API Management service (an external cache's registration)",
   "azure-native:apimanagement:Logger": "part of the API Management service",
   "azure-native:apimanagement:NamedValue": "part of the API Management service",
   "azure-native:apimanagement:Policy": "part of the API Management service",
@@ -76,6 +77,8 @@ const noCharge: Readonly<Record<string, string>> = {
   "azure-native:network:VirtualNetwork": "virtual networks are free of charge",
   "azure-native:network:Subnet": "part of a virtual network",
   "azure-native:network:NetworkSecurityGroup": "network security groups are free of charge",
+  "azure-native:redisenterprise:Database":
+    "the database of an Azure Managed Redis cluster, which is billed per cluster (its SKU)",
   "azure-native:network:PrivateDnsZoneGroup":
     "a private endpoint's DNS registration (the zone and the endpoint carry the charges)",
   "azuread:index/group:Group": "an Entra ID group",

@@ -6,3 +6,4 @@ export * from "./deployment";
 export * from "./services";
 export * from "./estimate";
 export * from "./planner";
+export * from "./sizing-facts";

@@ -9,15 +9,15 @@ import { thresholdsSchema } from "../../components/evaluation/thresholds";
 import { planCanary } from "../../components/gateway/canary";
 import { gatewaySkus } from "../../components/gateway/sku";
 import { isEmbeddingsModel } from "../../components/gateway/targets";
-import { region } from "./primitives";
+import { Environment } from "../../components/common/environment";
+import { environmentDefaults } from "../defaults";
+import { region, teamName } from "./primitives";
 import { AccountConfig } from "./accounts";
 import { teamTrafficConfig } from "./traffic";
 
 const teamConfig = z
   .strictObject({
-    name: z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
-      message: "must be 2 to 40 lower-case letters, digits or '-', starting with a letter",
-    }),
+    name: teamName,
     displayName: z
       .string()
       .min(1)
@@ -162,7 +162,13 @@ export const gatewayConfig = z
       )
       .optional()
       .describe("Use this existing API Management service instead of creating one."),
-    teams: z.array(teamConfig).min(1).describe("Teams calling models through the gateway."),
+    teams: z
+      .array(teamConfig)
+      .min(1)
+      .default([])
+      .describe(
+        "Teams calling models through the gateway. Required unless workloads with a team derive them.",
+      ),
     upgrade: upgradeConfig.optional(),
     semanticCache: semanticCacheConfig.optional(),
     llmLogging: z
@@ -187,7 +193,11 @@ export type GatewayConfig = z.infer<typeof gatewayConfig>;
  * schema's refinement, so problems carry full key paths.
  */
 export function gatewayConfigIssues(
-  config: { readonly accounts: readonly AccountConfig[]; readonly gateway?: GatewayConfig },
+  config: {
+    readonly environment: Environment;
+    readonly accounts: readonly AccountConfig[];
+    readonly gateway?: GatewayConfig;
+  },
   ctx: z.RefinementCtx,
 ): void {
   const gw = config.gateway;
@@ -213,6 +223,15 @@ export function gatewayConfigIssues(
         });
       }
     }
+  }
+  // A gateway that is not deployed (dev's default) needs no team.
+  if (gw.teams.length === 0 && (gw.enabled ?? environmentDefaults(config.environment).gatewayEnabled)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["gateway", "teams"],
+      params: { missing: true },
+      message: "required: declare at least one team, or workloads with a team to derive them from",
+    });
   }
   const served = new Set(
     config.accounts.flatMap((a) =>

@@ -2,8 +2,10 @@
  * Reads the platform configuration from Pulumi's config map (`namespace:key` → string, objects
  * as JSON, exactly as `pulumi.runtime.allConfig()` returns it) and validates it with zod.
  */
+import { EnvironmentLimits } from "../../components/select/requirements";
 import { credentialProblems } from "./credentials";
-import { ConfigError, issuesToProblems } from "./problems";
+import { attributeIssues, expandWorkloads, WorkloadsPlan } from "./expand-workloads";
+import { ConfigError, ConfigProblem, issuesToProblems } from "./problems";
 import { configNamespace, platformConfig, platformConfigOn, PlatformConfig } from "./schema";
 
 /** A validated configuration and which of its top-level keys hold secret values. */
@@ -16,6 +18,25 @@ export interface LoadedConfig {
    * @default - the components use the current date
    */
   readonly catalogDate?: Date;
+  /**
+   * The workloads' rankings and what they derive (`npm run select` prints them).
+   * @default - none: the config has no workloads
+   */
+  readonly workloads?: WorkloadsPlan;
+}
+
+/**
+ * A config error that also carries the workloads' rankings when they could be made, so that
+ * `select` can show why a workload fits nothing next to the problems.
+ */
+export class WorkloadsConfigError extends ConfigError {
+  constructor(
+    problems: readonly ConfigProblem[],
+    source: string | undefined,
+    readonly workloads: WorkloadsPlan | undefined,
+  ) {
+    super(problems, source);
+  }
 }
 
 /** How the values were read. */
@@ -27,6 +48,12 @@ export interface LoadOptions {
    * @default - none: the values come from the engine, decrypted; secret keys are not checked
    */
   readonly secretPlaceholder?: string;
+  /**
+   * The environment's limits the workloads are selected within (its policy config); called only
+   * when the config has workloads.
+   * @default - no limits
+   */
+  readonly workloadLimits?: () => EnvironmentLimits | undefined;
 }
 
 /** Config values as Pulumi hands them to a program: strings, with objects and arrays as JSON text. */
@@ -36,7 +63,9 @@ export type PulumiConfigMap = Readonly<Record<string, string>>;
  * Validates the platform's keys of a Pulumi config map. Keys of other namespaces (providers such
  * as `azure-native:`) are left alone. Throws {@link ConfigError} with every problem at once.
  * Deployments are checked against the model catalog as of `catalogDate` (default: now), so a
- * version that retires between two runs starts failing on its retirement day.
+ * version that retires between two runs starts failing on its retirement day. Workloads are ranked on
+ * the same day within `opts.workloadLimits` (the environment's policy), and the deriving ones add
+ * their parts before validation.
  */
 export function loadPlatformConfig(
   values: PulumiConfigMap,
@@ -58,16 +87,26 @@ export function loadPlatformConfig(
       raw[fullKey.slice(prefix.length)] = structured(text);
     }
   }
-  const parsed = platformConfigOn(catalogDate).safeParse(raw, { reportInput: true });
+  const expansion = expandWorkloads(raw, catalogDate, opts.workloadLimits ?? (() => undefined));
+  const parsed = platformConfigOn(catalogDate).safeParse(expansion.raw, { reportInput: true });
+  const issues = [
+    ...expansion.issues,
+    ...(parsed.success ? [] : attributeIssues(parsed.error.issues, expansion.origins)),
+  ];
   // Credentials in plain text are errors even in a config that is otherwise valid.
   const problems = [
-    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, platformConfig, configNamespace, secret)),
+    ...issuesToProblems(issues, platformConfig, configNamespace, secret),
     ...credentialProblems(raw, { secretKeys: secret, placeholder: opts.secretPlaceholder }),
   ];
   if (!parsed.success || problems.length > 0) {
-    throw new ConfigError(problems, source);
+    throw new WorkloadsConfigError(problems, source, expansion.workloads);
   }
-  return { config: parsed.data, secretKeys: secret, catalogDate };
+  return {
+    config: parsed.data,
+    secretKeys: secret,
+    catalogDate,
+    ...(expansion.workloads ? { workloads: expansion.workloads } : {}),
+  };
 }
 
 /**

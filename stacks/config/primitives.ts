@@ -10,3 +10,8 @@ export const region = z
 export const shortName = z.string().regex(/^[a-z][a-z0-9]{1,11}$/, {
   message: "must be 2 to 12 lower-case letters or digits, starting with a letter",
 });
+
+/** A gateway team's name: it names the team's API Management product (`team-<name>`). */
+export const teamName = z.string().regex(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, {
+  message: "must be 2 to 40 lower-case letters, digits or '-', starting with a letter",
+});

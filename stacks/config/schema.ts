@@ -14,6 +14,7 @@ import { canaryCatalogIssues } from "./canary-catalog";
 import { componentIssues } from "./component-issues";
 import { customModelsConfig, customModelsIssues, customModelSpecs } from "./custom-models";
 import { region, shortName } from "./primitives";
+import { workloadsConfig, workloadsIssues } from "./workloads";
 
 export { configNamespace } from "./namespace";
 
@@ -34,15 +35,31 @@ export const platformConfig = z
     workload: shortName.describe("Short workload name used in every resource name, for example contoso."),
     location: region.describe("Default region for the stack's resources."),
     tags: tagMap.optional(),
-    accounts: z.array(accountConfig).min(1).describe("Foundry accounts; each holds its model deployments."),
+    accounts: z
+      .array(accountConfig)
+      .min(1)
+      .default([])
+      .describe(
+        "Foundry accounts; each holds its model deployments. Required unless workloads derive them (a workloads-only stack).",
+      ),
     observability: observabilityConfig.optional(),
     budget: budgetConfig.optional(),
     access: accessConfig.optional(),
     gateway: gatewayConfig.optional(),
     network: networkConfig.optional(),
     customModels: customModelsConfig,
+    workloads: workloadsConfig,
   })
   .superRefine((config, ctx) => {
+    if (config.accounts.length === 0 && (config.workloads ?? []).length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["accounts"],
+        params: { missing: true },
+        message: "required: declare at least one account, or workloads to derive them from",
+      });
+    }
+    workloadsIssues(config.workloads, ctx);
     const seen = new Map<string, number>();
     config.accounts.forEach((account, i) => {
       const first = seen.get(account.name);

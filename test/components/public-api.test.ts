@@ -2,10 +2,11 @@
  * The library's public API is `components/index.ts`, by name: the components, their argument and
  * output types, the enums and the documented defaults. Everything else the component modules behind
  * it export (for the platform's own program, CLI and policy pack) is marked `@internal`, so
- * `stripInternal` keeps it out of the published declarations and the API reference. The catalog and
- * cost layers (`components/catalog`, `components/cost`) are internal as a whole: the index names
- * the few types of theirs the arguments use, and their other exports stay declared for the modules
- * that build on them. Parse-only: no type-check.
+ * `stripInternal` keeps it out of the published declarations and the API reference. The catalog,
+ * cost and select layers (`components/catalog`, `components/cost`, `components/select`) are
+ * internal as a whole: the index names the few types of theirs the arguments use (and the
+ * selector's entry points), and their other exports stay declared for the modules that build on
+ * them. Parse-only: no type-check.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -82,7 +83,7 @@ describe("public API (components/index.ts)", () => {
   it("marks @internal every other export of those modules", () => {
     const exported = new Set(indexExports().flatMap((s) => s.names));
     const unmarked: string[] = [];
-    const layers = /^\.\/(catalog|cost)\//;
+    const layers = /^\.\/(catalog|cost|select)\//;
     for (const module of new Set(
       indexExports()
         .map((s) => s.module)
@@ -125,16 +126,26 @@ describe("public API (components/index.ts)", () => {
       "RoutingMode",
       "VersionUpgradeOption",
       "accessGroups",
+      "compareCandidates",
+      "contractProblems",
       "defaultAlertThresholds",
       "defaultCircuitBreakerRule",
       "defaultProvisionedCircuitBreakerRule",
       "defaultRaiPolicyName",
       "deploymentTypes",
+      "deriveWorkload",
       "environments",
       "inferenceRole",
       "isAzureRegion",
       "regionNames",
+      "selectModels",
       "strictContentFilters",
+      "workloadLatencies",
+      "workloadNeeds",
+      "workloadResidencies",
+      "workloadRoutings",
+      "workloadSafetyLevels",
+      "workloadTasks",
     ]);
     for (const helper of [
       "declareBackendsAndPools",

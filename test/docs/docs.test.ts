@@ -38,7 +38,7 @@ const shellBlocks = blocks.filter((b) => ["sh", "bash", "shell", "console"].incl
 const where = (b: DocBlock) => `${b.file}:${b.line}`;
 
 /** Tools that take `--as-of`: pinned, so the docs do not fail the day a model retires. */
-const dated = ["plan", "check", "lifecycle"];
+const dated = ["plan", "check", "lifecycle", "select"];
 
 describe("the docs", function () {
   this.timeout(e2eTimeoutMs);
@@ -142,7 +142,7 @@ describe("the docs", function () {
           const args = toolArguments(c.words);
           assert.ok(
             args !== undefined && c.unsupported === undefined,
-            `'${c.source}' cannot run offline${whyNotRunnable(c) ? ` (${whyNotRunnable(c)})` : ""}: mark the block norun="why", or use npm run <plan|check|lifecycle|size|prices|eval>`,
+            `'${c.source}' cannot run offline${whyNotRunnable(c) ? ` (${whyNotRunnable(c)})` : ""}: mark the block norun="why", or use npm run <plan|check|lifecycle|select|size|prices|eval>`,
           );
           const argv = args.map((a, i) =>
             ["--sarif", "--svg", "--out"].includes(args[i - 1]) ? place(a) : (written.get(a) ?? a),

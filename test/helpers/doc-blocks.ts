@@ -129,7 +129,7 @@ export function shellCommands(text: string): ShellCommand[] {
 
 /** The tool's arguments of a command that runs `foundry-platform`, or undefined. */
 export function toolArguments(words: readonly string[]): string[] | undefined {
-  const scripts = ["plan", "check", "lifecycle", "size", "prices", "eval"];
+  const scripts = ["plan", "check", "lifecycle", "select", "size", "prices", "eval"];
   if (words[0] === "npm" && words[1] === "run") {
     const at = words[2] === "-s" || words[2] === "--silent" ? 3 : 2;
     const script = words[at];

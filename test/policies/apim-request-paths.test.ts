@@ -235,6 +235,21 @@ for (const shape of ["plan", "export"] as Shape[]) {
           }),
         ),
       ));
+    /** A stack whose API only looks up a semantic cache with `aoai-main` as its embeddings backend. */
+    const cacheLookup = (attributes: string) =>
+      gatewayStack({
+        shape,
+        apiPolicy: policyXml({
+          inbound: `<llm-semantic-cache-lookup score-threshold="0.05" embeddings-backend-id="aoai-main"${attributes} />`,
+        }),
+      });
+    it("compliance: the embeddings backend of a semantic cache, called with the managed identity", async () =>
+      assertNone(await judgeStack(rule, cacheLookup(` embeddings-backend-auth="system-assigned"`))));
+    it("noncompliance 3: a semantic cache that does not name the managed identity for its embeddings backend", async () =>
+      assertFindings(
+        await judgeStack(rule, cacheLookup("")),
+        /no API routes to it with an authentication policy/,
+      ));
     it("noncompliance 1: no API routes to it and it has no credentials", async () =>
       assertFindings(
         await judgeStack(rule, gatewayStack({ shape, apiPolicy: null, linked: false })),

@@ -28,6 +28,32 @@ function hasCredentials(backend: PolicyResource): boolean {
   );
 }
 
+/** Semantic-cache lookups whose embeddings calls use the gateway's managed identity. */
+const cacheLookups = ["llm-semantic-cache-lookup", "azure-openai-semantic-cache-lookup"];
+
+/**
+ * The backends a semantic-cache lookup calls for embeddings with `embeddings-backend-auth="system-assigned"`:
+ * the gateway authenticates to them with its managed identity (Learn, "Get cached responses of
+ * large language model API requests": the attribute is required and must be `system-assigned`,
+ * https://learn.microsoft.com/azure/api-management/llm-semantic-cache-lookup-policy).
+ */
+function cacheEmbeddingsBackends(graph: ApimGraph): Set<string> {
+  const out = new Set<string>();
+  for (const policy of graph.policies) {
+    for (const el of anywhere(policy.doc, (n) => cacheLookups.includes(n))) {
+      const id = el.attributes["embeddings-backend-id"];
+      if (
+        id !== undefined &&
+        !id.startsWith("@") &&
+        el.attributes["embeddings-backend-auth"] === "system-assigned"
+      ) {
+        graph.backendsNamed(id, policy.resource).forEach((b) => out.add(b.urn));
+      }
+    }
+  }
+  return out;
+}
+
 /** The backends (and pool members) a policy of `api` routes to with `set-backend-service backend-id`. */
 function backendsOf(graph: ApimGraph, api: PolicyResource): Set<string> {
   const scopes = graph.policiesOf(api);
@@ -61,7 +87,7 @@ function backendsOf(graph: ApimGraph, api: PolicyResource): Set<string> {
 export const apimBackendAuthenticated = stackRule({
   name: "apim-backend-authenticated",
   description:
-    "API Management calls to HTTP backends must be authenticated: by credentials on the backend (client certificate, authorization header, header or query values) or, for a backend that APIs route to, by an `authentication-managed-identity`, `authentication-certificate` or `authentication-basic` policy on every way a request reaches each of those APIs. An unauthenticated backend accepts calls from anyone who can reach it, not only the gateway.",
+    "API Management calls to HTTP backends must be authenticated: by credentials on the backend (client certificate, authorization header, header or query values); for a backend that APIs route to, by an `authentication-managed-identity`, `authentication-certificate` or `authentication-basic` policy on every way a request reaches each of those APIs; for the embeddings backend of a semantic cache, by the lookup's `embeddings-backend-auth=\"system-assigned\"` (the gateway's managed identity). An unauthenticated backend accepts calls from anyone who can reach it, not only the gateway.",
   severity: "high",
   remediationSteps:
     'Authenticate with the gateway\'s managed identity: `<authentication-managed-identity resource="https://cognitiveservices.azure.com" />` in the inbound policy of the APIs that route to the backend (AiGateway does this), or give the backend `credentials` (a client certificate, or an `authorization` scheme and parameter). Pool backends have no URL of their own and are judged through their members.',
@@ -74,10 +100,16 @@ export const apimBackendAuthenticated = stackRule({
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);
     const routes = new Map(graph.apis.all.map((api) => [api.urn, backendsOf(graph, api)]));
+    const embeddings = cacheEmbeddingsBackends(graph);
     for (const backend of graph.backends.all) {
       const url = asString(backend.props.url);
       const protocol = asString(backend.props.protocol)?.toLowerCase() ?? "http";
-      if (url === undefined || protocol !== "http" || hasCredentials(backend)) {
+      if (
+        url === undefined ||
+        protocol !== "http" ||
+        hasCredentials(backend) ||
+        embeddings.has(backend.urn)
+      ) {
         continue;
       }
       const apis = graph.apis.all.filter((api) => routes.get(api.urn)?.has(backend.urn));
