@@ -15,7 +15,7 @@ import { asOfVariable } from "../../stacks/as-of";
 import { customModelSpecs } from "../../stacks/config/custom-models";
 import { todayIso } from "../as-of";
 import { judge } from "../judge";
-import { display, projectRoot } from "../paths";
+import { display, projectRoot, repoRoot } from "../paths";
 import { Report } from "../report/report";
 import { runUnderMocks } from "./capture";
 import { checkNamespaces } from "./config-namespaces";
@@ -42,7 +42,8 @@ export interface PlanOptions {
   readonly asOf?: string;
   /**
    * The folder of the Pulumi project to plan (its `Pulumi.yaml`).
-   * @default - this repository's platform program (`stacks/`)
+   * @default - this repository's platform program (`stacks/`); the current directory's project when
+   *   the tools run from the installed package
    */
   readonly programDir?: string;
 }
@@ -65,7 +66,8 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   }
   const file = readStackConfig(configFile, project.name, project.config);
   checkNamespaces({ ...file, path: display(configFile) }, project);
-  const isPlatform = project.dir === projectRoot;
+  // The platform program of this repository runs from the tool's own bundle.
+  const isPlatform = repoRoot !== undefined && project.dir === repoRoot;
   const asOf = opts.asOf ?? todayIso();
   // The platform's keys are validated before the program runs, every problem at once with the file's name.
   const loaded =
