@@ -166,7 +166,8 @@ exports.buildPolicyPack = function buildPolicyPack(outDir) {
 /**
  * Builds the `foundry-platform-cli` package's files: `dist/cli.js` (the tools, with the platform
  * program and the pure components modules bundled in; npm packages stay external and must be
- * declared in cli/package.json) and `dist/policy-pack/` (the built pack, which the tools start).
+ * declared in cli/package.json), `dist/sdk-preload.js` and `dist/policy-pack/` (the built pack,
+ * which the tools start).
  */
 exports.buildCli = function buildCli() {
   const dir = path.join(root, "cli");
@@ -180,6 +181,7 @@ exports.buildCli = function buildCli() {
     metafile: true,
   });
   requireDeclared("cli/dist/cli.js", externalPackages(result.metafile), declared);
+  fs.copyFileSync(path.join(__dirname, "sdk-preload.js"), path.join(dist, "sdk-preload.js"));
   const pack = exports.buildPolicyPack(path.join(dist, "policy-pack"));
   // The pack inside the tool's package resolves its dependencies from the tool's.
   requireDeclared("the policy pack in foundry-platform-cli", Object.keys(pack.dependencies), declared);

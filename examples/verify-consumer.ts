@@ -92,12 +92,16 @@ function main(): void {
       "LICENSE",
       "bin/foundry-platform.js",
       "dist/cli.js",
+      "dist/sdk-preload.js",
       "dist/policy-pack/index.js",
       "dist/policy-pack/package.json",
       "dist/policy-pack/PulumiPolicy.yaml",
       "dist/policy-pack/config/prod.json",
     ],
-    [/^(package\.json|LICENSE|README\.md|bin\/foundry-platform\.js|dist\/cli\.js)$/, /^dist\/policy-pack\//],
+    [
+      /^(package\.json|LICENSE|README\.md|bin\/foundry-platform\.js|dist\/(cli|sdk-preload)\.js)$/,
+      /^dist\/policy-pack\//,
+    ],
   );
 
   // The consumer project, outside the repository, depending on the two tarballs.

@@ -36,7 +36,10 @@ export function startPolicyPack(packDir: string): Promise<PackProcess> {
     : fs.existsSync(source)
       ? ["--require", require.resolve("esbuild-register"), source]
       : [dir];
-  const child: ChildProcess = spawn(process.execPath, [...program, "127.0.0.1:0"], {
+  // The SDK preload the tool runs with (bin/sdk-preload.js) speeds up the pack's start the same way.
+  const preload = process.env.FOUNDRY_PLATFORM_SDK_PRELOAD;
+  const node = preload ? ["--require", preload] : [];
+  const child: ChildProcess = spawn(process.execPath, [...node, ...program, "127.0.0.1:0"], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -10,6 +10,7 @@ const path = require("node:path");
 if (fs.existsSync(path.join(__dirname, "..", "main.ts"))) {
   require("../../bin/foundry-platform.js");
 } else {
+  require("../dist/sdk-preload.js");
   require("../dist/cli.js")
     .main(process.argv.slice(2))
     .then((code) => process.exit(code));
