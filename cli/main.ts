@@ -10,8 +10,9 @@
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
- * The policy pack is started before anything heavy is loaded, so that it boots while this process
- * loads the Pulumi SDK and runs the program; the heavy modules are required lazily for that reason.
+ * The inputs are read and checked first (light modules only), then the policy pack is started before
+ * anything heavy is loaded, so that it boots while this process loads the Pulumi SDK and runs the
+ * program; the heavy modules are required lazily for that reason.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -102,30 +103,44 @@ async function run(command: string, rest: readonly string[]): Promise<number> {
       throw new InputError("--program, --stack and --config belong to 'plan'; 'check' takes --state");
     }
   }
-  // A bad base fails before anything is started.
+  // Every input is read and checked before anything starts: a bad base, policy config, stack, config
+  // or state file is reported at once, without starting the pack or loading the Pulumi SDK.
   const base = values.compare
     ? (require("./report/diff") as typeof import("./report/diff")).readBaseDocument(values.compare)
     : undefined;
-  const pack = startPolicyPack(policyPackDir);
-  // A failed start is reported where the pack is awaited; never as an unhandled rejection.
-  pack.catch(() => undefined);
-  try {
-    let report: Report;
-    if (command === "plan") {
-      const { plan } = require("./plan/plan") as typeof import("./plan/plan");
-      report = await plan(
-        {
+  if (values["policy-config"] !== undefined) {
+    const { readPolicyConfigFile } =
+      require("./analyzer/policy-config-file") as typeof import("./analyzer/policy-config-file");
+    readPolicyConfigFile(values["policy-config"]);
+  }
+  const prepared =
+    command === "plan"
+      ? (require("./plan/prepare") as typeof import("./plan/prepare")).preparePlan({
           stack: values.stack ?? "dev",
           configFile: values.config,
           programDir: values.program,
           policyConfigFile: values["policy-config"],
           asOf,
-        },
-        pack,
-      );
+        })
+      : undefined;
+  const imported =
+    command === "check"
+      ? (require("./check/state-file") as typeof import("./check/state-file")).readState(
+          values.state as string,
+        )
+      : undefined;
+  const pack = startPolicyPack(policyPackDir);
+  // A failed start is reported where the pack is awaited; never as an unhandled rejection.
+  pack.catch(() => undefined);
+  try {
+    let report: Report;
+    if (prepared) {
+      const { runPlan } = require("./plan/plan") as typeof import("./plan/plan");
+      report = await runPlan(prepared, pack);
     } else {
-      const { check } = require("./check/check") as typeof import("./check/check");
-      report = await check(
+      const { checkImported } = require("./check/check") as typeof import("./check/check");
+      report = await checkImported(
+        imported as NonNullable<typeof imported>,
         { stateFile: values.state as string, policyConfigFile: values["policy-config"], asOf },
         pack,
       );

@@ -9,7 +9,7 @@ import { judge } from "../judge";
 import { projectRoot } from "../paths";
 import { projectFileIn, readProject, stackFileOf } from "../plan/project";
 import { Report } from "../report/report";
-import { readState } from "./state-file";
+import { ImportedStack, readState } from "./state-file";
 
 export interface CheckOptions {
   readonly stateFile: string;
@@ -27,7 +27,15 @@ export interface CheckOptions {
 
 /** Checks a deployed or planned stack; `packStarting` is the policy pack, started and stopped by the caller. */
 export async function check(opts: CheckOptions, packStarting: Promise<PackProcess>): Promise<Report> {
-  const imported = readState(opts.stateFile);
+  return checkImported(readState(opts.stateFile), opts, packStarting);
+}
+
+/** Checks the resources of a state file already read (the tool reads it before starting the pack). */
+export async function checkImported(
+  imported: ImportedStack,
+  opts: CheckOptions,
+  packStarting: Promise<PackProcess>,
+): Promise<Report> {
   // Findings point at the stack's config file when the project (this repository's platform, or the
   // current directory's when the tools run from their package) has one, else at the state file.
   const config = projectFileIn(projectRoot)
