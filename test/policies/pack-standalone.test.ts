@@ -92,7 +92,11 @@ describe("the built policy pack, alone in a folder", function () {
       "node_modules",
       "package.json",
     ]);
-    assert.deepEqual(fs.readdirSync(path.join(dir, "config")).sort(), ["dev.json", "prod.json", "staging.json"]);
+    assert.deepEqual(fs.readdirSync(path.join(dir, "config")).sort(), [
+      "dev.json",
+      "prod.json",
+      "staging.json",
+    ]);
     assert.match(fs.readFileSync(path.join(dir, "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
     assert.equal(manifest.main, "index.js");
     // The pack's host runs it with its own @pulumi/pulumi; the rules need the policy SDK. Nothing else.
@@ -100,8 +104,14 @@ describe("the built policy pack, alone in a folder", function () {
     const source = fs.readFileSync(path.join(dir, "index.js"), "utf8");
     const required = [...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-    const packageOf = (r: string) => r.split("/").slice(0, r.startsWith("@") ? 2 : 1).join("/");
-    const foreign = [...new Set(required)].filter((r) => !builtins.has(r) && !(packageOf(r) in manifest.dependencies));
+    const packageOf = (r: string) =>
+      r
+        .split("/")
+        .slice(0, r.startsWith("@") ? 2 : 1)
+        .join("/");
+    const foreign = [...new Set(required)].filter(
+      (r) => !builtins.has(r) && !(packageOf(r) in manifest.dependencies),
+    );
     assert.deepEqual(foreign, [], "the bundle requires only Node's modules and its declared dependencies");
   });
 
