@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { sharedDirVariable } from "./suite";
 
@@ -207,6 +208,21 @@ export interface PlanDoc {
       message: string;
     }[];
   };
+}
+
+/**
+ * Runs the tool with `args` and tells which processes the run started: each line is the command
+ * line of one (the tool itself first, then, for example, the policy pack's bundle).
+ */
+export async function runCliLogged(args: readonly string[]): Promise<CliResult & { processes: string[] }> {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fp-processes-")), "log");
+  const result = await runCli(args, {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(__dirname, "process-log.js")}`,
+    FOUNDRY_TEST_PROCESS_LOG: log,
+  });
+  const processes = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : [];
+  fs.rmSync(path.dirname(log), { recursive: true, force: true });
+  return { ...result, processes };
 }
 
 /** A stack trace printed by Node looks like "    at fn (file:line:col)". */
