@@ -11,8 +11,9 @@
  *
  * Exit codes: 0 nothing blocks; 1 a mandatory violation or an error the engine would raise; 2 bad input.
  *
- * The policy pack is started before anything heavy is loaded, so that it boots while this process
- * loads the Pulumi SDK and runs the program; the heavy modules are required lazily for that reason.
+ * The inputs are read and checked first (light modules only), then the policy pack is started before
+ * anything heavy is loaded, so that it boots while this process loads the Pulumi SDK and runs the
+ * program; the heavy modules are required lazily for that reason.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -103,27 +104,44 @@ export interface MainEnv {
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see the file comment */
-/** Runs a plan or a check with a policy pack of its own, started as early as possible and always stopped. */
+/**
+ * Runs a plan or a check with a policy pack of its own, always stopped. Every input is read and
+ * checked first (policy config, project, stack config, state file), so a bad one is reported without
+ * starting the pack; the pack then starts while the program runs.
+ */
 async function judgeWithOwnPack(request: ReportRequest): Promise<Report> {
-  const pack = startPolicyPack(policyPackDir);
-  // A failed start is reported where the pack is awaited; never as an unhandled rejection.
-  pack.catch(() => undefined);
-  try {
-    if (request.command === "plan") {
-      const { plan } = require("./plan/plan") as typeof import("./plan/plan");
-      return await plan(
-        {
+  if (request.policyConfigFile !== undefined) {
+    const { readPolicyConfigFile } =
+      require("./analyzer/policy-config-file") as typeof import("./analyzer/policy-config-file");
+    readPolicyConfigFile(request.policyConfigFile);
+  }
+  const prepared =
+    request.command === "plan"
+      ? (require("./plan/prepare") as typeof import("./plan/prepare")).preparePlan({
           stack: request.stack,
           configFile: request.configFile,
           programDir: request.programDir,
           policyConfigFile: request.policyConfigFile,
           asOf: request.asOf,
-        },
-        pack,
-      );
+        })
+      : undefined;
+  const imported =
+    request.command === "check"
+      ? (require("./check/state-file") as typeof import("./check/state-file")).readState(
+          request.stateFile as string,
+        )
+      : undefined;
+  const pack = startPolicyPack(policyPackDir);
+  // A failed start is reported where the pack is awaited; never as an unhandled rejection.
+  pack.catch(() => undefined);
+  try {
+    if (prepared) {
+      const { runPlan } = require("./plan/plan") as typeof import("./plan/plan");
+      return await runPlan(prepared, pack);
     }
-    const { check } = require("./check/check") as typeof import("./check/check");
-    return await check(
+    const { checkImported } = require("./check/check") as typeof import("./check/check");
+    return await checkImported(
+      imported as NonNullable<typeof imported>,
       {
         stateFile: request.stateFile as string,
         policyConfigFile: request.policyConfigFile,
@@ -196,7 +214,8 @@ async function run(command: "plan" | "check", rest: readonly string[], env: Main
       throw new InputError("--program, --stack and --config belong to 'plan'; 'check' takes --state");
     }
   }
-  // A bad base fails before anything is started.
+  // Every input is read and checked before anything starts: a bad base, policy config, stack, config
+  // or state file is reported at once, without starting the pack or loading the Pulumi SDK.
   const base = values.compare
     ? (require("./report/diff") as typeof import("./report/diff")).readBaseDocument(values.compare)
     : undefined;

@@ -1,29 +1,58 @@
-/** Where the project's parts live, relative to this repository. */
+/**
+ * Where the tools find their parts. They run either from a checkout of this repository (the
+ * TypeScript sources, or a bundle of them under node_modules/.cache) or from the installed
+ * `foundry-platform-cli` package (`dist/cli.js` with the built pack in `dist/policy-pack/`).
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** The repository root: the nearest folder above this file with the project's package.json (the
- * tools also run from a bundle in node_modules/.cache). */
-export const projectRoot = findRoot(__dirname);
+/** The name of this repository's root package.json (the npm workspaces' root). */
+const repositoryPackage = "foundry-platform-repo";
 
-function findRoot(start: string): string {
+/**
+ * The checkout of this repository the tools run from: the nearest folder above this file whose
+ * package.json is the repository's root; undefined when they run from the installed package.
+ */
+export const repoRoot: string | undefined = findRepoRoot(__dirname);
+
+function findRepoRoot(start: string): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string };
-      if (pkg.name === "foundry-platform") {
+      if (pkg.name === repositoryPackage) {
         return dir;
       }
     } catch {
       // no package.json here
     }
     if (path.dirname(dir) === dir) {
-      return path.resolve(start, "..");
+      return undefined;
     }
   }
 }
+
+/**
+ * The Pulumi project `plan`, `check` and `lifecycle` read unless told otherwise: this repository's
+ * platform program (its `Pulumi.yaml` at the root), or the current directory's project when the
+ * tools run from the installed package.
+ */
+export const projectRoot: string = repoRoot ?? process.cwd();
+
 /** The Pulumi project of this repository's platform program (its Pulumi.yaml). */
 export const projectName = "foundry-platform";
-export const policyPackDir = path.join(projectRoot, "policies");
+
+/** The built pack the installed package ships next to its bundle (`bin/bundles.js`, buildCli). */
+const shippedPack = path.join(__dirname, "policy-pack");
+
+/**
+ * The policy pack the tools start: the built pack shipped with the installed package, else this
+ * repository's `policies/`.
+ */
+export const policyPackDir: string = fs.existsSync(path.join(shippedPack, "PulumiPolicy.yaml"))
+  ? shippedPack
+  : repoRoot
+    ? path.join(repoRoot, "policies")
+    : shippedPack;
 
 export function policyConfigPath(name: string): string {
   return path.join(policyPackDir, "config", `${name}.json`);

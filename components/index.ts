@@ -1,8 +1,8 @@
 /**
  * foundry-platform: Pulumi components for running AI in production on Microsoft Foundry.
  *
- * The public API, by name. Anything else exported by the modules below is marked `@internal` and
- * left out of the published declarations (`stripInternal`); `test/components/public-api.test.ts`
+ * The public API, by name. Anything else exported by the modules below carries the `internal` doc
+ * tag and is left out of the published declarations (`stripInternal`); `test/components/public-api.test.ts`
  * holds both lists to this.
  *
  * Order matters to the component package: its schema inference (`@pulumi/pulumi`'s Analyzer) reads
@@ -118,7 +118,7 @@ export type {
   PlatformSemanticCacheSpec,
 } from "./platform";
 
-// ── Model selection: workload contracts → ranked candidates → derived deployments (pure) ─────────
+// ── Model selection: workload contracts → ranked candidates with reasons (pure) ──────────────────
 export {
   contractProblems,
   workloadLatencies,
@@ -139,7 +139,5 @@ export type {
   WorkloadTraffic,
 } from "./select/contract";
 export type { EnvironmentLimits } from "./select/requirements";
-export { compareCandidates, selectModels } from "./select/select";
+export { selectModels } from "./select/select";
 export type { CandidatePlan, ModelCandidate, Rejection, Selection } from "./select/types";
-export { deriveWorkload } from "./select/derive";
-export type { DeriveOptions, DerivedDeploymentSpec, DerivedWorkload } from "./select/derive";

@@ -59,8 +59,41 @@ function main(): number {
     const where = d.file ? `${path.relative(root, d.file.fileName)}: ` : "";
     process.stderr.write(`${where}${ts.flattenDiagnosticMessageText(d.messageText, " ")}\n`);
   }
-  process.stdout.write(`${declarations.length} declaration files, ${diagnostics.length} problems\n`);
-  return diagnostics.length === 0 ? 0 : 1;
+  const lost = lostExports(options.outDir ?? path.join(root, "components", "dist"), emitted);
+  for (const name of lost) {
+    process.stderr.write(
+      `components/index.d.ts: '${name}' is exported by components/index.ts but not declared\n`,
+    );
+  }
+  const problems = diagnostics.length + lost.length;
+  process.stdout.write(`${declarations.length} declaration files, ${problems} problems\n`);
+  return problems === 0 ? 0 : 1;
+}
+
+/** The names an index's export declarations give. */
+function exportedNames(source: ts.SourceFile): string[] {
+  return source.statements
+    .filter(ts.isExportDeclaration)
+    .flatMap((d) => (d.exportClause && ts.isNamedExports(d.exportClause) ? d.exportClause.elements : []))
+    .map((e) => e.name.text);
+}
+
+/**
+ * Names of `components/index.ts` that its emitted declaration lost: `stripInternal` drops a whole
+ * statement whose leading comment holds the internal tag, even a file comment that only mentions it.
+ */
+function lostExports(outDir: string, emitted: ReadonlyMap<string, string>): string[] {
+  const index = path.join(root, "components", "index.ts");
+  const wanted = exportedNames(
+    ts.createSourceFile(index, ts.sys.readFile(index) ?? "", ts.ScriptTarget.Latest, true),
+  );
+  const declaration = path.resolve(outDir, "index.d.ts");
+  const text = emitted.get(declaration);
+  if (text === undefined) {
+    return wanted;
+  }
+  const got = new Set(exportedNames(ts.createSourceFile(declaration, text, ts.ScriptTarget.Latest, true)));
+  return wanted.filter((n) => !got.has(n));
 }
 
 process.exitCode = main();

@@ -9,7 +9,7 @@ import {
   CostControls,
   FoundryAccount,
   Observability,
-} from "../components";
+} from "../components/index";
 import { AiNetwork } from "../components/network/network";
 
 /** The package name: types are `foundry-platform:index:<Component>` and the SDKs `foundry-platform` / `pulumi_foundry_platform`. */

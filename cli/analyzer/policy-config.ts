@@ -3,36 +3,17 @@
  * `{ "<policy>": "<level>" | { "enforcementLevel": "<level>", ...properties }, "all": "<level>" }`.
  * Checked against the schemas the pack declares (as the Pulumi CLI does), with schema defaults filled in.
  */
-import * as fs from "node:fs";
 import Ajv from "ajv";
 import { InputError } from "../errors";
 import { EnforcementLevel } from "../model";
 import { AnalyzerInfo, PolicyConfigEntry } from "./client";
 
+export { readPolicyConfigFile } from "./policy-config-file";
+
 const levels: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
 function isLevel(v: unknown): v is EnforcementLevel {
   return typeof v === "string" && (levels as readonly string[]).includes(v);
-}
-
-/** Reads a policy config file as JSON; a missing or malformed file is bad input. */
-export function readPolicyConfigFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new InputError(`${file}: cannot read the policy config file`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new InputError(`${file}: expected a JSON object of policy names to settings`);
-  }
-  return doc as Record<string, unknown>;
 }
 
 /**

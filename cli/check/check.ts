@@ -7,9 +7,9 @@ import { PackProcess } from "../analyzer/pack-process";
 import { todayIso } from "../as-of";
 import { judge } from "../judge";
 import { projectRoot } from "../paths";
-import { readProject, stackFileOf } from "../plan/project";
+import { projectFileIn, readProject, stackFileOf } from "../plan/project";
 import { Report } from "../report/report";
-import { readState } from "./state-file";
+import { ImportedStack, readState } from "./state-file";
 
 export interface CheckOptions {
   readonly stateFile: string;
@@ -27,10 +27,21 @@ export interface CheckOptions {
 
 /** Checks a deployed or planned stack; `packStarting` is the policy pack, started and stopped by the caller. */
 export async function check(opts: CheckOptions, packStarting: Promise<PackProcess>): Promise<Report> {
-  const imported = readState(opts.stateFile);
-  // Findings point at the stack's config file when this repository has one, else at the state file.
-  const config = stackFileOf(readProject(projectRoot), imported.stack);
-  const source = fs.existsSync(config) ? config : opts.stateFile;
+  return checkImported(readState(opts.stateFile), opts, packStarting);
+}
+
+/** Checks the resources of a state file already read (the tool reads it before starting the pack). */
+export async function checkImported(
+  imported: ImportedStack,
+  opts: CheckOptions,
+  packStarting: Promise<PackProcess>,
+): Promise<Report> {
+  // Findings point at the stack's config file when the project (this repository's platform, or the
+  // current directory's when the tools run from their package) has one, else at the state file.
+  const config = projectFileIn(projectRoot)
+    ? stackFileOf(readProject(projectRoot), imported.stack)
+    : undefined;
+  const source = config !== undefined && fs.existsSync(config) ? config : opts.stateFile;
   return judge(
     { command: "check", ...imported, policyConfigFile: opts.policyConfigFile, sourceFile: source },
     packStarting,

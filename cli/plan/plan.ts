@@ -1,11 +1,10 @@
 /**
- * `plan`: reads a Pulumi project (this repository's platform by default, any Node.js project with
- * `--program DIR`) and a stack's config, runs the program under mocks, checks what the engine would
- * reject, and drives the policy pack over the analyzer protocol. The pack starts while the program
- * runs.
+ * `plan`: validates a prepared stack's config (`prepare.ts` read the project and the config file),
+ * runs its program under mocks, checks what the engine would reject, and drives the policy pack over
+ * the analyzer protocol. The pack starts while the config is validated and the program runs.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { asOfVariable } from "../../stacks/as-of";
+import { customModelSpecs } from "../../stacks/config/custom-models";
 import { loadPlatformConfig } from "../../stacks/config/load";
 import { ConfigError } from "../../stacks/config/problems";
 import { configErrorOf } from "../../stacks/config/run-error";
@@ -14,42 +13,16 @@ import { configWarnings } from "../../stacks/config/warnings";
 import { upgradeEvidenceTags } from "../../stacks/evaluation";
 import { PackProcess } from "../analyzer/pack-process";
 import { InputError } from "../errors";
-import { asOfVariable } from "../../stacks/as-of";
-import { customModelSpecs } from "../../stacks/config/custom-models";
-import { todayIso } from "../as-of";
 import { judge } from "../judge";
-import { display, projectRoot } from "../paths";
+import { display } from "../paths";
 import { Report } from "../report/report";
 import { runUnderMocks } from "./capture";
-import { checkNamespaces } from "./config-namespaces";
+import { PlanOptions, PreparedPlan, preparePlan } from "./prepare";
 import { programOf } from "./program";
-import { PulumiProject, projectStacks, readProject, stackFileOf } from "./project";
-import { readStackConfig, secretPlaceholder } from "./stack-file";
+import { secretPlaceholder } from "./stack-file";
 import { workloadLimits } from "./workload-limits";
 
-export interface PlanOptions {
-  readonly stack: string;
-  /**
-   * A file in `Pulumi.<stack>.yaml` format used instead of the stack's own.
-   * @default - the project's `Pulumi.<stack>.yaml`
-   */
-  readonly configFile?: string;
-  /**
-   * The policy config to judge with.
-   * @default - chosen by stack name, then environment tag, else the pack's defaults (every rule mandatory)
-   */
-  readonly policyConfigFile?: string;
-  /**
-   * The day (YYYY-MM-DD) the catalog, the program and the policy pack judge model lifecycle on.
-   * @default - today
-   */
-  readonly asOf?: string;
-  /**
-   * The folder of the Pulumi project to plan (its `Pulumi.yaml`).
-   * @default - this repository's platform program (`stacks/`)
-   */
-  readonly programDir?: string;
-}
+export type { PlanOptions } from "./prepare";
 
 /** The platform's own program, bundled with the tool (the `foundry-platform` project of this repository). */
 function platformProgram(): () => Promise<unknown> {
@@ -59,40 +32,36 @@ function platformProgram(): () => Promise<unknown> {
 
 /** Plans a stack; `packStarting` is the policy pack, started (as early as possible) and stopped by the caller. */
 export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>): Promise<Report> {
-  const project: PulumiProject = readProject(opts.programDir ?? projectRoot);
-  const configFile = opts.configFile ?? stackFileOf(project, opts.stack);
-  if (!opts.configFile && !fs.existsSync(configFile)) {
-    const known = projectStacks(project);
-    throw new InputError(
-      `no config for stack '${opts.stack}' (${display(configFile)}); known stacks of project '${project.name}': ${known.length > 0 ? known.join(", ") : "none"}`,
-    );
-  }
-  const file = readStackConfig(configFile, project.name, project.config);
-  checkNamespaces({ ...file, path: display(configFile) }, project);
-  const isPlatform = project.dir === projectRoot;
-  const asOf = opts.asOf ?? todayIso();
+  return runPlan(preparePlan(opts), packStarting);
+}
+
+/** Runs a prepared plan: the platform's config checked, the program under mocks, the pack on what it registered. */
+export async function runPlan(prepared: PreparedPlan, packStarting: Promise<PackProcess>): Promise<Report> {
+  const { project, file, asOf } = prepared;
   // The platform's keys are validated before the program runs, every problem at once with the file's name.
-  const limits = workloadLimits(opts.stack, file.values, opts.policyConfigFile);
+  const limits = workloadLimits(prepared.stack, file.values, prepared.policyConfigFile);
   const loaded =
     project.name === configNamespace
-      ? loadPlatformConfig(file.values, file.secretKeys, display(configFile), new Date(`${asOf}T00:00:00Z`), {
-          secretPlaceholder,
-          workloadLimits: limits.read,
-        })
+      ? loadPlatformConfig(
+          file.values,
+          file.secretKeys,
+          display(prepared.configFile),
+          new Date(`${asOf}T00:00:00Z`),
+          { secretPlaceholder, workloadLimits: limits.read },
+        )
       : undefined;
   // The program reads files the config names (evaluation reports) relative to the config's folder;
   // reading them here first reports an unreadable one as a config error, with its key.
-  const stackDir = path.dirname(path.resolve(configFile));
   if (loaded) {
-    upgradeEvidenceTags(loaded.config, stackDir);
+    upgradeEvidenceTags(loaded.config, prepared.stackDir);
   }
   // The program reads the day and the stack folder from the environment, as under `pulumi preview`.
   const run = await withEnv(
-    { [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: stackDir, ...limits.env },
+    { [asOfVariable]: asOf, FOUNDRY_PLATFORM_STACK_DIR: prepared.stackDir, ...limits.env },
     () =>
-      runUnderMocks(isPlatform ? platformProgram() : programOf(project), {
+      runUnderMocks(prepared.isPlatform ? platformProgram() : programOf(project), {
         project: project.name,
-        stack: opts.stack,
+        stack: prepared.stack,
         config: file.values,
         secretKeys: file.secretKeys,
       }),
@@ -101,7 +70,7 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
   // like any config error: one problem per line, each with its key.
   const configError = run.thrown.map(configErrorOf).find((e) => e !== undefined);
   if (configError) {
-    throw new ConfigError(configError.problems, display(configFile));
+    throw new ConfigError(configError.problems, display(prepared.configFile));
   }
   if (run.errors.length > 0) {
     throw new InputError(`the stack program failed:\n${run.errors.map((e) => `  ${e}`).join("\n")}`);
@@ -110,10 +79,10 @@ export async function plan(opts: PlanOptions, packStarting: Promise<PackProcess>
     {
       command: "plan",
       project: project.name,
-      stack: opts.stack,
+      stack: prepared.stack,
       resources: run.resources,
-      policyConfigFile: opts.policyConfigFile,
-      sourceFile: configFile,
+      policyConfigFile: prepared.policyConfigFile,
+      sourceFile: prepared.configFile,
       configWarnings: loaded ? configWarnings(loaded.config) : [],
     },
     packStarting,

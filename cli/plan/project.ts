@@ -38,12 +38,17 @@ function isObject(v: unknown): v is Doc {
 // Project names: "alphanumeric characters, hyphens, underscores, and periods" (project file reference).
 const projectNamePattern = /^[A-Za-z0-9_.-]+$/;
 
+/** The project file in `dir` (`Pulumi.yaml` or `Pulumi.yml`), if there is one. */
+export function projectFileIn(dir: string): string | undefined {
+  return ["Pulumi.yaml", "Pulumi.yml"]
+    .map((name) => path.join(dir, name))
+    .find((file) => fs.existsSync(file));
+}
+
 function projectFile(dir: string): string {
-  for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
-    const file = path.join(dir, name);
-    if (fs.existsSync(file)) {
-      return file;
-    }
+  const file = projectFileIn(dir);
+  if (file !== undefined) {
+    return file;
   }
   throw new InputError(
     `--program ${display(dir)}: no Pulumi.yaml there; give the folder of a Pulumi project (the one holding its Pulumi.yaml)`,

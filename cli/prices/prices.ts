@@ -18,12 +18,13 @@ import {
   tokenPricesFor,
 } from "../../components/catalog";
 import { InputError } from "../errors";
-import { display, projectRoot } from "../paths";
+import { display, repoRoot } from "../paths";
 import { PriceTarget } from "./meters";
 import { overlayText, refreshOverlay } from "./refresh";
 import { asPage, fetchAllItems, firstPageUrl, getJson, RetailItem, retailFilters } from "./retail";
 
-export const overlayFile = path.join(projectRoot, "components", "catalog", "prices.json");
+/** The catalog's price overlay in this repository's checkout (none when the tools run from their package). */
+export const overlayFile = repoRoot ? path.join(repoRoot, "components", "catalog", "prices.json") : undefined;
 
 /** Today's catalog value of a price (overlay or model file), to show what a refresh changes. */
 export function catalogValue(t: PriceTarget): number | undefined {
@@ -93,6 +94,12 @@ export async function runPrices(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new InputError(`--as-of '${asOf}': give a date as YYYY-MM-DD`);
   }
+  const out = values.out ?? overlayFile;
+  if (out === undefined) {
+    throw new InputError(
+      "prices: give --out FILE; the catalog's price overlay (components/catalog/prices.json) is refreshed in a checkout of foundry-platform, and this installed tool has none",
+    );
+  }
   let items: RetailItem[];
   let source: string;
   if (values.from !== undefined) {
@@ -105,7 +112,6 @@ export async function runPrices(
     }
     source = "the Azure Retail Prices API";
   }
-  const out = values.out ?? overlayFile;
   let current: PriceOverlay = priceOverlay;
   if (values.out !== undefined && fs.existsSync(out)) {
     current = JSON.parse(fs.readFileSync(out, "utf8")) as PriceOverlay;

@@ -16,10 +16,12 @@ export const workloadTasks = [
   "embedding",
   "vision",
 ] as const;
+/** One of {@link workloadTasks}. */
 export type WorkloadTask = (typeof workloadTasks)[number];
 
 /** What the workload needs beyond its task. */
 export const workloadNeeds = ["tools", "structuredOutput", "vision", "longContext"] as const;
+/** One of {@link workloadNeeds}. */
 export type WorkloadNeed = (typeof workloadNeeds)[number];
 
 /**
@@ -28,10 +30,12 @@ export type WorkloadNeed = (typeof workloadNeeds)[number];
  * batch window).
  */
 export const workloadLatencies = ["interactive", "standard", "relaxed"] as const;
+/** One of {@link workloadLatencies}. */
 export type WorkloadLatency = (typeof workloadLatencies)[number];
 
 /** `strict`: GA models only, the strict content filter; `default`: Preview models allowed. */
 export const workloadSafetyLevels = ["strict", "default"] as const;
+/** One of {@link workloadSafetyLevels}. */
 export type WorkloadSafety = (typeof workloadSafetyLevels)[number];
 
 /** Where prompts and completions may be processed (the catalog's data scopes). */
@@ -39,6 +43,7 @@ export const workloadResidencies = ["global", "dataZone", "regional"] as const s
 
 /** `auto`: a Model Router over the eligible models; `fixed`: one model. */
 export const workloadRoutings = ["auto", "fixed"] as const;
+/** One of {@link workloadRoutings}. */
 export type WorkloadRouting = (typeof workloadRoutings)[number];
 
 /** The workload's traffic, averaged over the month. */
@@ -77,15 +82,20 @@ export interface WorkloadContract {
    * @default - no team
    */
   readonly team?: string;
+  /** What the workload does; chooses the capabilities a model must have. */
   readonly task: WorkloadTask;
   /**
    * Needs beyond the task.
    * @default []
    */
   readonly needs?: readonly WorkloadNeed[];
+  /** How long a caller waits; chooses the deployment families allowed. */
   readonly latency: WorkloadLatency;
+  /** `strict` allows GA models only; `default` allows Preview models too. */
   readonly safety: WorkloadSafety;
+  /** Widest data scope allowed: `regional` (Standard, Provisioned), `dataZone` or `global`. */
   readonly dataResidency: DataScope;
+  /** The traffic the monthly cost and the capacity are worked out for. */
   readonly traffic: WorkloadTraffic;
   /**
    * Most the workload may cost per month, in USD; dearer candidates are rejected.
@@ -141,17 +151,19 @@ export function resolvedTraffic(t: WorkloadTraffic): ResolvedTraffic {
 
 /** One thing wrong with a contract, at a path relative to it. */
 export interface ContractProblem {
+  /** The key path inside the contract, for example `["traffic", "asyncShare"]`. */
   readonly path: readonly (string | number)[];
+  /** The value found there. */
   readonly value: unknown;
+  /** What is wrong and what is allowed. */
   readonly message: string;
 }
 
 const shareFields = ["asyncShare", "repeatShare"] as const;
 
 /**
- * Everything wrong with a contract that its types cannot say: numbers out of range
- * ({@link contractRangeProblems}), and settings that contradict each other
- * ({@link contractConsistencyProblems}).
+ * Everything wrong with a contract that its types cannot say: numbers out of range, and settings
+ * that contradict each other (everything asynchronous with interactive latency, for example).
  */
 export function contractProblems(c: WorkloadContract): ContractProblem[] {
   return [...contractRangeProblems(c), ...contractConsistencyProblems(c)];

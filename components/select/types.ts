@@ -18,14 +18,23 @@ export interface CandidatePlan {
    * Model Router candidates: the routing mode and model subset.
    * @default - none: not a router
    */
-  readonly routing?: { readonly mode: RoutingMode; readonly models: readonly RoutableModel[] };
+  readonly routing?: {
+    /** The router's routing mode. */
+    readonly mode: RoutingMode;
+    /** The models it may route to. */
+    readonly models: readonly RoutableModel[];
+  };
 }
 
 /** A model and deployment type that meets the contract. */
 export interface ModelCandidate {
+  /** The catalog's model name. */
   readonly model: string;
+  /** The version to deploy: the newest one the contract and the environment allow. */
   readonly version: string;
+  /** The model's format (publisher), as a deployment names it. */
   readonly format: string;
+  /** The deployment type the cost and the plan are for. */
   readonly deploymentType: DeploymentType;
   /**
    * USD per month for the contract's traffic (primary and batch parts).
@@ -36,7 +45,13 @@ export interface ModelCandidate {
    * For a Model Router: the month's cost if every prompt went to its cheapest, or dearest, model.
    * @default - none: not a router
    */
-  readonly monthlyUsdRange?: { readonly min: number; readonly max: number };
+  readonly monthlyUsdRange?: {
+    /** Every prompt on the cheapest routed model. */
+    readonly min: number;
+    /** Every prompt on the dearest routed model. */
+    readonly max: number;
+  };
+  /** Why it fits: capability fit, residency, lifecycle runway, latency class and cost, in sentences. */
   readonly reasons: readonly string[];
   /** What the candidate meets, in a few words (capabilities and context window). */
   readonly fit: string;
@@ -50,23 +65,29 @@ export interface ModelCandidate {
    * @default - none published (as `retirementDate`)
    */
   readonly runwayDays?: number;
+  /** How it would be deployed. */
   readonly plan: CandidatePlan;
 }
 
 /** A model, or one deployment type of it, that does not meet the contract. */
 export interface Rejection {
+  /** The catalog's model name. */
   readonly model: string;
   /** @default - the model as a whole */
   readonly deploymentType?: DeploymentType;
+  /** The filter it failed, in a sentence. */
   readonly why: string;
 }
 
+/** What `selectModels` found for one contract. */
 export interface Selection {
+  /** The contract's name. */
   readonly workload: string;
   /** The contract's requirements in catalog terms (`describeRequirements`). */
   readonly requirements: readonly string[];
   /** Best first. */
   readonly candidates: readonly ModelCandidate[];
+  /** The models, or deployment types of a model, that fail the contract, with why. */
   readonly rejected: readonly Rejection[];
 }
 

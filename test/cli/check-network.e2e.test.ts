@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PlanDoc, checkJson, planJson } from "../helpers/cli";
+import { PlanDoc, checkJson, sharedPlanJson } from "../helpers/cli";
 
 const rule = "network-apim-backend-reachable";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-network-"));
@@ -29,7 +29,7 @@ describe("prod network path (plan, then check with a piece taken out)", () => {
   let plan: PlanDoc;
   before(async function () {
     this.timeout(120_000);
-    const { result, doc } = await planJson(["--stack", "prod"]);
+    const { result, doc } = await sharedPlanJson(["--stack", "prod"]);
     assert.equal(result.code, 0, result.stderr);
     plan = doc;
   });

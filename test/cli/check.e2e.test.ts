@@ -9,6 +9,7 @@ import {
   pinned,
   root,
   runCli,
+  runCliLogged,
   sharedPlanJson,
   stackTracePattern,
 } from "../helpers/cli";
@@ -88,13 +89,15 @@ describe("check (end to end, offline)", function () {
     ];
     const results = await Promise.all(
       cases.map(([name, text]) =>
-        runCli(pinned(["check", "--state", text === null ? path.join(tmp, name) : write(name, text)])),
+        runCliLogged(pinned(["check", "--state", text === null ? path.join(tmp, name) : write(name, text)])),
       ),
     );
     results.forEach((r, i) => {
       assert.equal(r.code, 2, `${cases[i][0]}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, cases[i][2]);
       assert.doesNotMatch(r.stderr, stackTracePattern);
+      // The state file is read before the pack starts: only the tool ran.
+      assert.equal(r.processes.length, 1, `${cases[i][0]} started ${r.processes.join("; ")}`);
     });
     const noState = await runCli(pinned(["check"]));
     assert.equal(noState.code, 2);

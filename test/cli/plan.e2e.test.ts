@@ -10,6 +10,7 @@ import {
   planJson,
   root,
   runCli,
+  runCliLogged,
   sharedPlanJson,
   stackTracePattern,
 } from "../helpers/cli";
@@ -310,7 +311,7 @@ describe("plan (end to end, offline)", function () {
     assert.match(result.stdout, /\| `azure-native:cognitiveservices:Deployment` \| \d+ \|/);
   });
 
-  it("rejects bad input with exit 2 and no stack trace", async () => {
+  it("rejects bad input with exit 2 and no stack trace, before starting the policy pack", async () => {
     const cases: string[][] = [
       ["plan", "--stack", "nope"],
       ["plan", "--bogus"],
@@ -321,12 +322,15 @@ describe("plan (end to end, offline)", function () {
       ["lifecycle", "--days", "soon"],
       ["frobnicate"],
     ];
-    const results = await Promise.all(cases.map((c) => runCli(c)));
+    const results = await Promise.all(cases.map((c) => runCliLogged(c)));
     results.forEach((r, i) => {
       assert.equal(r.code, 2, `${cases[i].join(" ")}: ${r.stderr}`);
       assert.match(r.stderr, /error: /);
       assert.doesNotMatch(r.stderr, stackTracePattern);
       assert.equal(r.stdout, "");
+      // Only the tool ran: the inputs are checked before the pack starts.
+      assert.equal(r.processes.length, 1, `${cases[i].join(" ")} started ${r.processes.join("; ")}`);
+      assert.match(r.processes[0], /foundry-platform\.js/);
     });
   });
 });

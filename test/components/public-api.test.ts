@@ -12,7 +12,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
-import * as api from "../../components";
+import * as api from "../../components/index";
 
 const componentsDir = path.resolve(__dirname, "..", "..", "components");
 
@@ -126,14 +126,12 @@ describe("public API (components/index.ts)", () => {
       "RoutingMode",
       "VersionUpgradeOption",
       "accessGroups",
-      "compareCandidates",
       "contractProblems",
       "defaultAlertThresholds",
       "defaultCircuitBreakerRule",
       "defaultProvisionedCircuitBreakerRule",
       "defaultRaiPolicyName",
       "deploymentTypes",
-      "deriveWorkload",
       "environments",
       "inferenceRole",
       "isAzureRegion",

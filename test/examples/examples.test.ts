@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import YAML from "yaml";
 import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
-import { AiPlatform, AiPlatformArgs } from "../../components";
+import { AiPlatform, AiPlatformArgs } from "../../components/index";
 import { schemaFile } from "../../provider/package-schema";
 import { capture, ofType } from "../helpers/mocks";
 

@@ -5,7 +5,11 @@
  * instead of all timing out together.
  */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { sharedDirVariable } from "./suite";
 
 export const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "bin", "foundry-platform.js");
@@ -90,18 +94,48 @@ export async function planJson(args: readonly string[]): Promise<{ result: CliRe
 const sharedPlans = new Map<string, Promise<{ result: CliResult; doc: PlanDoc }>>();
 
 /**
- * `plan --json` with `args` (pinned like {@link planJson}), run once per test process and shared by
- * every test that only reads it (the committed stacks' plans are read by several test files). Never
- * mutate the result.
+ * `plan --json` with `args` (pinned like {@link planJson}), run once per `npm test` and shared by
+ * every test that only reads it, in every worker (the committed stacks' plans are read by several
+ * test files). Never mutate the result.
  */
 export function sharedPlanJson(args: readonly string[]): Promise<{ result: CliResult; doc: PlanDoc }> {
-  const key = JSON.stringify(args);
+  const key = JSON.stringify(pinned(args));
   let plan = sharedPlans.get(key);
   if (plan === undefined) {
-    plan = planJson(args);
+    plan = acrossWorkers(key, () => planJson(args));
     sharedPlans.set(key, plan);
   }
   return plan;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The result of `work` for `key`, computed by the first test process of the run that asks for it
+ * (it takes a lock file in the run's shared folder) and read from there by the others. Without a
+ * shared folder (a single test file run outside the fixtures), or when the process that took the
+ * lock has not written the result within {@link e2eTimeoutMs}, this process runs `work` itself.
+ */
+async function acrossWorkers<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env[sharedDirVariable];
+  if (!dir) {
+    return work();
+  }
+  const file = path.join(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 16)}.json`);
+  try {
+    fs.writeFileSync(`${file}.lock`, String(process.pid), { flag: "wx" });
+  } catch {
+    for (const deadline = Date.now() + e2eTimeoutMs; Date.now() < deadline; await sleep(200)) {
+      if (fs.existsSync(file)) {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+      }
+    }
+    return work();
+  }
+  const result = await work();
+  fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
+  fs.renameSync(`${file}.${process.pid}`, file);
+  return result;
 }
 
 /** Runs `check --json` on a state file with an environment's policy config, and parses the document. */
@@ -174,6 +208,21 @@ export interface PlanDoc {
       message: string;
     }[];
   };
+}
+
+/**
+ * Runs the tool with `args` and tells which processes the run started: each line is the command
+ * line of one (the tool itself first, then, for example, the policy pack's bundle).
+ */
+export async function runCliLogged(args: readonly string[]): Promise<CliResult & { processes: string[] }> {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fp-processes-")), "log");
+  const result = await runCli(args, {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(__dirname, "process-log.js")}`,
+    FOUNDRY_TEST_PROCESS_LOG: log,
+  });
+  const processes = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : [];
+  fs.rmSync(path.dirname(log), { recursive: true, force: true });
+  return { ...result, processes };
 }
 
 /** A stack trace printed by Node looks like "    at fn (file:line:col)". */

@@ -157,8 +157,11 @@ export const notRunnable: readonly [RegExp, string][] = [
   [/^az\b/, "needs the Azure CLI and an Azure login"],
   [/^git\b/, "needs a git checkout with the branch named"],
   [/^npm ci\b/, "reinstalls the dependencies"],
+  [/^npm (install|i)\b/, "installs packages from the npm registry"],
+  [/^npx foundry-platform\b/, "runs the tools installed in another project"],
+  [/^cd\b/, "works in a folder an earlier command of the block makes"],
   [
-    /^(npm test\b|npm run (typecheck|lint|format|build|bench)\b|npx (tsc|mocha|eslint|prettier)\b|bash \.ci\/run\b)/,
+    /^(npm test\b|npm run (typecheck|lint|format|build|bench|example|api:check)\b|npx (tsc|mocha|eslint|prettier)\b|bash \.ci\/run\b)/,
     "the repository's own checks, which CI runs (the docs test is one of them)",
   ],
   [/^npm run (schema|docs)\b/, "rewrites committed files; tests check that they are current"],

@@ -13,6 +13,7 @@ interface Manifest {
   name?: string;
   engines?: { node?: string };
   dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 function manifest(file: string): Manifest {
@@ -32,7 +33,8 @@ function installed(name: string, dir: string): Manifest {
   }
 }
 
-const projects = [root, path.join(root, "policies")];
+/** The repository root and the packages it publishes (npm workspaces). */
+const projects = [root, ...["components", "policies", "cli"].map((w) => path.join(root, w))];
 
 describe("declared Node versions", () => {
   for (const dir of projects) {
@@ -42,7 +44,7 @@ describe("declared Node versions", () => {
       assert.ok(range && semver.validRange(range), `engines.node is missing or invalid: ${range}`);
       const lowest = semver.minVersion(range);
       assert.ok(lowest);
-      const refused = Object.keys(own.dependencies ?? {})
+      const refused = Object.keys({ ...own.dependencies, ...own.peerDependencies })
         .map((name) => ({ name, wants: installed(name, dir).engines?.node }))
         .filter(({ wants }) => wants !== undefined && !semver.satisfies(lowest, wants))
         .map(({ name, wants }) => `${name} wants node ${wants}`);

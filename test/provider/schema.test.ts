@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
-import * as library from "../../components";
+import * as library from "../../components/index";
 import { committedSchemaIfCurrent } from "../../provider/package-schema";
 import { packageName, publishedComponents } from "../../provider/components";
 import {
@@ -20,7 +20,7 @@ import {
   PrincipalType,
   RoutingMode,
   VersionUpgradeOption,
-} from "../../components";
+} from "../../components/index";
 
 const token = (name: string) => `${packageName}:index:${name}`;
 

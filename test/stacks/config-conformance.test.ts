@@ -30,7 +30,7 @@ import type {
   RoleAssignmentSpec,
   TeamModelTraffic,
   UpgradeSpec,
-} from "../../components";
+} from "../../components/index";
 import type { AccessConfig } from "../../stacks/config/access";
 import type { AccountConfig, DeploymentConfig } from "../../stacks/config/accounts";
 import type { BudgetConfig } from "../../stacks/config/budget";
