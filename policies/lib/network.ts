@@ -92,10 +92,29 @@ export class NetworkPath {
     if (!sub) {
       return undefined;
     }
-    return this.accounts.all.find((a) => {
-      const custom = text(field(a.props.properties, "customSubDomainName"));
-      return sameText(custom, sub) || sameText(this.accounts.nameOf(a), sub);
-    });
+    return this.accountsByHostLabel().get(sub.toLowerCase());
+  }
+
+  private hostLabels?: Map<string, PolicyResource>;
+
+  /**
+   * Accounts by the lower-case labels a host name can start with: custom subdomain and name. The
+   * first account in stack order that carries a label keeps it.
+   */
+  private accountsByHostLabel(): Map<string, PolicyResource> {
+    if (this.hostLabels === undefined) {
+      this.hostLabels = new Map();
+      for (const a of this.accounts.all) {
+        const custom = text(field(a.props.properties, "customSubDomainName"));
+        for (const label of [custom, this.accounts.nameOf(a)]) {
+          const key = label?.toLowerCase();
+          if (key !== undefined && !this.hostLabels.has(key)) {
+            this.hostLabels.set(key, a);
+          }
+        }
+      }
+    }
+    return this.hostLabels;
   }
 
   /** The private endpoints with an `account` connection to this account. */

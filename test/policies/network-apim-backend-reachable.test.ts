@@ -187,6 +187,34 @@ describe(`policy ${rule.name}`, () => {
     });
   });
 
+  it("finds the account behind a host by custom subdomain, case-insensitively, among many accounts", async () => {
+    const base = stack({ gatewayVnet: "none", endpoint: "none" });
+    const account = (name: string, subdomain: string, open: boolean) =>
+      res(types.aiAccount, name, {
+        accountName: name,
+        properties: { publicNetworkAccess: open ? "Enabled" : "Disabled", customSubDomainName: subdomain },
+      });
+    const backend = (name: string, host: string) =>
+      res(types.apimBackend, name, {
+        serviceName: "apim-ai",
+        backendId: name,
+        url: `https://${host}/openai/deployments/gpt-5`,
+      });
+    const rs = [
+      ...base.filter((r) => r.type !== types.aiAccount && r.type !== types.apimBackend),
+      ...Array.from({ length: 50 }, (_, i) => account(`aif-open-${i}`, `open-${i}`, true)),
+      account("aif-private", "Contoso-Private", false),
+      backend("to-private", "contoso-private.openai.azure.com"),
+      backend("to-open", "open-7.openai.azure.com"),
+      backend("to-nothing", "elsewhere.openai.azure.com"),
+    ];
+    const [finding] = assertFindings(
+      await judgeStack(rule, rs),
+      /account 'aif-private'.*joins no virtual network/,
+    );
+    assert.equal(finding.urn, urnOf(types.apimBackend, "to-private"));
+  });
+
   it("fails closed when the backend's gateway is not in the stack", async () => {
     const rs = stack().filter((r) => r.type !== types.apimService);
     assertFindings(await judgeStack(rule, rs), /its API Management service 'apim-ai' is not in the stack/);

@@ -99,7 +99,18 @@ export const apimBackendAuthenticated = stackRule({
   resourceTypes: apimGraphTypes,
   validate: (resources, _args, report) => {
     const graph = new ApimGraph(resources);
-    const routes = new Map(graph.apis.all.map((api) => [api.urn, backendsOf(graph, api)]));
+    // The APIs that route to each backend (by URN), in the stack's order of APIs.
+    const routedFrom = new Map<string, PolicyResource[]>();
+    for (const api of graph.apis.all) {
+      for (const urn of backendsOf(graph, api)) {
+        const apis = routedFrom.get(urn);
+        if (apis) {
+          apis.push(api);
+        } else {
+          routedFrom.set(urn, [api]);
+        }
+      }
+    }
     const embeddings = cacheEmbeddingsBackends(graph);
     for (const backend of graph.backends.all) {
       const url = asString(backend.props.url);
@@ -112,7 +123,7 @@ export const apimBackendAuthenticated = stackRule({
       ) {
         continue;
       }
-      const apis = graph.apis.all.filter((api) => routes.get(api.urn)?.has(backend.urn));
+      const apis = routedFrom.get(backend.urn) ?? [];
       const name = graph.backends.nameOf(backend) ?? backend.name;
       if (apis.length === 0) {
         report(
