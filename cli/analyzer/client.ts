@@ -55,8 +55,21 @@ const severityFromProto: Record<number, Severity> = {
   [analyzerproto.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
 
-/** Most calls the client keeps in flight at once. */
+/** Most Analyze calls the client keeps in flight at once, over all its connections. */
 const maxInFlight = 64;
+
+/**
+ * Connections the client opens to the pack. The pack answers a batch of Analyze calls all at once
+ * (the policy SDK interleaves every call it holds, policy by policy), so on a single connection the
+ * client and the pack take turns waiting for each other; with a few connections one batch is
+ * answered while the next is on its way. `npm run bench` measured four connections at about 1.2x
+ * the throughput of one. Each is an HTTP/2 connection to the same analyzer service: the pack's
+ * configuration is process-wide, and every call is one the engine makes too.
+ */
+const connections = 4;
+
+/** Resources of the AnalyzeStack request encoded between two turns of the event loop. */
+const stackSlice = 250;
 
 function struct(props: WireProperties): Struct {
   return Struct.fromJavaScript(props as Parameters<typeof Struct.fromJavaScript>[0]);
@@ -91,25 +104,35 @@ function diagnostics(resp: analyzerproto.AnalyzeResponse, fallbackUrn: string): 
 }
 
 export class AnalyzerClient {
+  /** The first carries every call but Analyze; Analyze calls spread over all of them. */
+  private readonly channels: readonly analyzerrpc.AnalyzerClient[];
   private readonly client: analyzerrpc.AnalyzerClient;
 
   constructor(address: string) {
-    this.client = new analyzerrpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
-      "grpc.max_receive_message_length": 400 * 1024 * 1024,
-      "grpc.max_send_message_length": 400 * 1024 * 1024,
-    });
+    this.channels = Array.from(
+      { length: connections },
+      (_, i) =>
+        new analyzerrpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
+          "grpc.max_receive_message_length": 400 * 1024 * 1024,
+          "grpc.max_send_message_length": 400 * 1024 * 1024,
+          // Clients with the same address and options would share one connection.
+          "grpc.use_local_subchannel_pool": i === 0 ? 0 : 1,
+        }),
+    );
+    this.client = this.channels[0];
   }
 
   close(): void {
-    this.client.close();
+    this.channels.forEach((c) => c.close());
   }
 
   private call<Req, Resp>(
     method: (req: Req, cb: (err: grpc.ServiceError | null, resp: Resp) => void) => grpc.ClientUnaryCall,
     req: Req,
+    channel: analyzerrpc.AnalyzerClient = this.client,
   ): Promise<Resp> {
     return new Promise((resolve, reject) =>
-      method.call(this.client, req, (err, resp) => (err ? reject(err) : resolve(resp))),
+      method.call(channel, req, (err, resp) => (err ? reject(err) : resolve(resp))),
     );
   }
 
@@ -163,7 +186,9 @@ export class AnalyzerClient {
   async analyzeEach(resources: readonly PlannedResource[]): Promise<Violation[]> {
     const results: Violation[][] = new Array(resources.length);
     let next = 0;
+    let started = 0;
     const worker = async () => {
+      const channel = this.channels[started++ % this.channels.length];
       while (next < resources.length) {
         const i = next++;
         const r = resources[i];
@@ -173,37 +198,67 @@ export class AnalyzerClient {
         req.setUrn(r.urn);
         req.setProperties(struct(r.inputs));
         req.setOptions(options(r));
-        results[i] = diagnostics(await this.call(this.client.analyze, req), r.urn);
+        results[i] = diagnostics(await this.call(channel.analyze, req, channel), r.urn);
       }
     };
     await Promise.all(Array.from({ length: Math.min(maxInFlight, resources.length) }, worker));
     return results.flat();
   }
 
-  /** AnalyzeStack over every resource (outputs, parents, dependencies). */
+  /**
+   * AnalyzeStack over every resource (outputs, parents, dependencies). The request is the largest
+   * message of a run (8 MB for 10,000 resources), so it is encoded a slice at a time, yielding to
+   * the event loop in between: Analyze calls running alongside keep the pack busy meanwhile (and
+   * slices encode about 1.3x faster than one huge message).
+   * Protobuf encodes a repeated field as its elements one after another, so the slices' encodings
+   * joined are the encoding of the whole request.
+   */
   async analyzeStack(resources: readonly PlannedResource[]): Promise<Violation[]> {
-    const req = new analyzerproto.AnalyzeStackRequest();
-    req.setResourcesList(
-      resources.map((r) => {
-        const ar = new analyzerproto.AnalyzerResource();
-        ar.setType(r.type);
-        ar.setName(r.name);
-        ar.setUrn(r.urn);
-        ar.setProperties(struct(r.outputs));
-        ar.setOptions(options(r));
-        if (r.parent) {
-          ar.setParent(r.parent);
-        }
-        ar.setDependenciesList([...r.options.dependsOn]);
-        const deps = ar.getPropertydependenciesMap();
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-          const pd = new analyzerproto.AnalyzerPropertyDependencies();
-          pd.setUrnsList([...urns]);
-          deps.set(key, pd);
-        }
-        return ar;
-      }),
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < resources.length; i += stackSlice) {
+      if (i > 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      parts.push(stackRequest(resources.slice(i, i + stackSlice)).serializeBinary());
+    }
+    const method = analyzerrpc.AnalyzerService.analyzeStack;
+    const resp = await new Promise<analyzerproto.AnalyzeResponse>((resolve, reject) =>
+      this.client.makeUnaryRequest(
+        method.path,
+        (encoded: Buffer) => encoded,
+        method.responseDeserialize,
+        Buffer.concat(parts),
+        (err, r) =>
+          err ? reject(err) : r ? resolve(r) : reject(new Error("AnalyzeStack returned no response")),
+      ),
     );
-    return diagnostics(await this.call(this.client.analyzeStack, req), "");
+    return diagnostics(resp, "");
   }
+}
+
+/** The AnalyzeStack request over `resources`, as the engine sends it. */
+export function stackRequest(resources: readonly PlannedResource[]): analyzerproto.AnalyzeStackRequest {
+  const req = new analyzerproto.AnalyzeStackRequest();
+  req.setResourcesList(
+    resources.map((r) => {
+      const ar = new analyzerproto.AnalyzerResource();
+      ar.setType(r.type);
+      ar.setName(r.name);
+      ar.setUrn(r.urn);
+      ar.setProperties(struct(r.outputs));
+      ar.setOptions(options(r));
+      if (r.parent) {
+        ar.setParent(r.parent);
+      }
+      ar.setDependenciesList([...r.options.dependsOn]);
+      const deps = ar.getPropertydependenciesMap();
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        const pd = new analyzerproto.AnalyzerPropertyDependencies();
+        pd.setUrnsList([...urns]);
+        deps.set(key, pd);
+      }
+      return ar;
+    }),
+  );
+  return req;
 }
