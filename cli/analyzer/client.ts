@@ -114,12 +114,12 @@ export class AnalyzerClient {
   constructor(address: string) {
     this.channels = Array.from(
       { length: connections },
-      (_, i) =>
+      () =>
         new analyzerrpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
           "grpc.max_receive_message_length": 400 * 1024 * 1024,
           "grpc.max_send_message_length": 400 * 1024 * 1024,
-          // Clients with the same address and options would share one connection.
-          "grpc.use_local_subchannel_pool": i === 0 ? 0 : 1,
+          // Its own connection: clients with the same address and options would share one.
+          "grpc.use_local_subchannel_pool": 1,
         }),
     );
     this.client = this.channels[0];

@@ -14,7 +14,7 @@ import {
   policyDocumentOf,
   sectionOf,
 } from "./apim-xml";
-import { ResourceIndex, azureName, resolveRef } from "./joins";
+import { ResourceIndex, azureName, pushTo, resolveRef } from "./joins";
 import { apimPolicyTypes, types } from "./types";
 import { asArray, asBoolean, asRecord, asString, lastSegment, sameName } from "./values";
 
@@ -81,15 +81,6 @@ export interface ApiPolicies {
   }[];
   readonly api: readonly ApimPolicy[];
   readonly operations: readonly ApimPolicy[];
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
-  }
 }
 
 /** One way a request reaches an API; without `product`, no product policy applies on it. */
@@ -187,12 +178,12 @@ export class ApimGraph {
         this.globalPolicies.push(policy);
       } else if (r.type === types.apimProductPolicy) {
         for (const p of this.ref(r, "productId", this.products)) {
-          push(this.productPolicies, p.urn, policy);
+          pushTo(this.productPolicies, p.urn, policy);
         }
       } else {
         const target = r.type === types.apimApiPolicy ? this.apiPolicies : this.operationPolicies;
         for (const a of this.ref(r, "apiId", this.apis)) {
-          push(target, a.urn, policy);
+          pushTo(target, a.urn, policy);
         }
       }
     }
@@ -205,7 +196,7 @@ export class ApimGraph {
         this.allApiSubscriptions.push(sub);
       } else if (scope.kind === "api") {
         for (const a of scope.apis) {
-          push(this.subscriptionsByApi, a.urn, sub);
+          pushTo(this.subscriptionsByApi, a.urn, sub);
         }
       }
     }
@@ -220,8 +211,8 @@ export class ApimGraph {
       }
       for (const p of products) {
         for (const a of apis) {
-          push(this.productsByApi, a.urn, p);
-          push(this.apisByProduct, p.urn, a);
+          pushTo(this.productsByApi, a.urn, p);
+          pushTo(this.apisByProduct, p.urn, a);
         }
       }
     }

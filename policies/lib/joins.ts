@@ -11,6 +11,16 @@
 import { PolicyResource } from "@pulumi/policy";
 import { asString, lastSegment } from "./values";
 
+/** Adds `value` to the list `map` holds under `key`, starting the list when there is none. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
 /** Resources of some types, by URN and by lower-case Azure name. */
 export class ResourceIndex {
   readonly all: readonly PolicyResource[];
@@ -27,12 +37,7 @@ export class ResourceIndex {
     for (const r of resources) {
       const name = nameOf(r)?.toLowerCase();
       if (name) {
-        const list = this.names.get(name);
-        if (list) {
-          list.push(r);
-        } else {
-          this.names.set(name, [r]);
-        }
+        pushTo(this.names, name, r);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ApimGraph, apimGraphTypes, backendIdsOf, coverage } from "../../lib/apim-graph";
 import { anywhere, inSection } from "../../lib/apim-xml";
+import { pushTo } from "../../lib/joins";
 import { stackRule } from "../../lib/stack-rule";
 import { asArray, asRecord, asString } from "../../lib/values";
 
@@ -103,12 +104,7 @@ export const apimBackendAuthenticated = stackRule({
     const routedFrom = new Map<string, PolicyResource[]>();
     for (const api of graph.apis.all) {
       for (const urn of backendsOf(graph, api)) {
-        const apis = routedFrom.get(urn);
-        if (apis) {
-          apis.push(api);
-        } else {
-          routedFrom.set(urn, [api]);
-        }
+        pushTo(routedFrom, urn, api);
       }
     }
     const embeddings = cacheEmbeddingsBackends(graph);
