@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { median } from "./median";
 
 const root = path.resolve(__dirname, "..");
 
@@ -16,11 +17,6 @@ function time(args: string[]): number {
     throw new Error(`${args.join(" ")} exited ${r.status}: ${String(r.stderr)}`);
   }
   return ms;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 export function planSpeed(runs = 7): { baselineMs: number; planMs: number; ratio: number } {

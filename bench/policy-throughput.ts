@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { runPolicies } from "../cli/analyzer/analyze";
 import { startPolicyPack } from "../cli/analyzer/pack-process";
 import { PlannedResource, WireProperties } from "../cli/model";
+import { median } from "./median";
 
 const root = path.resolve(__dirname, "..");
 const stack = "bench";
@@ -287,12 +288,6 @@ async function drive(
   } finally {
     pack.stop();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**
